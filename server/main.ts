@@ -1,0 +1,2 @@
+// placeholder: replaced by its layer's implementation
+export {};
