@@ -32,6 +32,11 @@ export class Workspace {
   private readonly eventFiles = new Map<string, EventFile>();
   /** Problems that belong to a file before any rule runs: unreadable bytes, too large. */
   private readonly readProblems = new Map<string, Problem[]>();
+  /**
+   * The latest text handed in for each file (an editor buffer, or the disk as last read). A
+   * reload prefers it to the disk, so an unsaved eventline.json or schema edit survives one.
+   */
+  private readonly given = new Map<string, string>();
 
   private constructor(root: string, host: WorkspaceHost) {
     this.root = root;
@@ -63,7 +68,7 @@ export class Workspace {
 
   /** Rereads everything from the host: used at start-up and when eventline.json changes. */
   reload(): void {
-    const configText = this.readText(this.configFile);
+    const configText = this.given.get(this.configFile) ?? this.readText(this.configFile);
     this.applyConfig(configText);
     this.registryValue = createSchemaRegistry({ root: this.root, config: this.configValue });
     this.eventFiles.clear();
@@ -71,7 +76,7 @@ export class Workspace {
     for (const file of this.host.listFiles(this.root, (dir) => this.classifier.isExcludedDir(dir))) {
       const kind = this.classify(file);
       if (kind.kind !== 'schema' && kind.kind !== 'events') continue;
-      const text = this.readText(file);
+      const text = this.given.get(file) ?? this.readText(file);
       if (text !== undefined) this.setText(file, text);
     }
   }
@@ -81,10 +86,10 @@ export class Workspace {
    * have changed: the file itself and, for a schema, the event files that use its type.
    */
   setText(file: string, text: string): string[] {
+    this.given.set(file, text);
     const kind = this.classify(file);
     switch (kind.kind) {
       case 'config': {
-        this.applyConfig(text);
         const before = this.files();
         this.reload();
         return unique([...before, ...this.files()]);
@@ -121,6 +126,7 @@ export class Workspace {
   /** Forgets a deleted file. Returns the files whose problems may have changed (including it). */
   remove(file: string): string[] {
     this.readProblems.delete(file);
+    this.given.delete(file);
     const kind = this.classify(file);
     if (kind.kind === 'schema') {
       const changed = this.registryValue.removeFile(file);
