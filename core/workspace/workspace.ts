@@ -123,6 +123,19 @@ export class Workspace {
     return this.setText(file, text);
   }
 
+  /**
+   * Rereads one file through the host (it changed on disk, or its editor buffer closed), with the
+   * same size and UTF-8 checks as start-up. Returns the files whose problems may have changed.
+   */
+  reread(file: string): string[] {
+    const kind = this.classify(file);
+    if (kind.kind === 'config') return this.remove(file);
+    if (kind.kind !== 'schema' && kind.kind !== 'events') return [];
+    const changed = this.remove(file);
+    const text = this.readText(file);
+    return unique([...changed, ...(text === undefined ? [] : this.setText(file, text))]);
+  }
+
   /** Forgets a deleted file. Returns the files whose problems may have changed (including it). */
   remove(file: string): string[] {
     this.readProblems.delete(file);
@@ -143,7 +156,8 @@ export class Workspace {
 
   /** Every file Eventline validates: eventline.json (when present), schemas, event files. */
   files(): string[] {
-    const files = [...this.registryValue.files(), ...this.eventFiles.keys()];
+    // readProblems: a file too large to validate is still shown, with its warning.
+    const files = [...this.registryValue.files(), ...this.eventFiles.keys(), ...this.readProblems.keys()];
     if (this.host.sizeOf(this.configFile) !== undefined || this.configProblems.length > 0) files.unshift(this.configFile);
     return unique(files);
   }
