@@ -1,2 +1,66 @@
-// placeholder: replaced by its layer's implementation
-export {};
+// The `eventline` command line: parses the subcommand and hands over to cli/commands/<name>.ts.
+// Exit codes: 0 clean, 1 problems with errors, 2 usage or internal failure (see usage.ts).
+import { parseArgs } from 'node:util';
+import { checkHelp, runCheck } from './commands/check';
+import { mainHelp } from './commands/help';
+import { EXIT, UsageError } from './usage';
+import { VERSION } from './version';
+
+const out = (text: string) => process.stdout.write(text);
+
+const commandHelp: Record<string, string> = { check: checkHelp };
+
+/** Runs a command; undefined means it keeps running (the language server) and must not exit. */
+function run(argv: string[]): number | undefined {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'check':
+      return runCheck(rest, { cwd: process.cwd(), out });
+    case 'help':
+      return help(rest);
+    case undefined:
+      out(mainHelp);
+      return EXIT.failure;
+    default:
+      if (command.startsWith('-')) return topLevelOptions(argv);
+      throw new UsageError(`unknown command "${command}": run 'eventline --help' for the list`);
+  }
+}
+
+function topLevelOptions(argv: string[]): number {
+  const { values } = parseArgs({ args: argv, strict: true, options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } } });
+  if (values.version) out(`${VERSION}\n`);
+  else out(mainHelp);
+  return EXIT.ok;
+}
+
+function help(args: string[]): number {
+  if (args.length === 0) {
+    out(mainHelp);
+    return EXIT.ok;
+  }
+  const text = commandHelp[args[0]];
+  if (!text) throw new UsageError(`no help for "${args[0]}": commands are ${Object.keys(commandHelp).join(', ')}`);
+  out(text);
+  return EXIT.ok;
+}
+
+function main(): void {
+  let code: number | undefined;
+  try {
+    code = run(process.argv.slice(2));
+  } catch (error) {
+    code = EXIT.failure;
+    if (error instanceof UsageError || isParseArgsError(error)) process.stderr.write(`eventline: ${(error as Error).message}\n`);
+    else process.stderr.write(`eventline: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  // Let stdout drain before exiting (a large SARIF document through a pipe).
+  if (code !== undefined) process.exitCode = code;
+}
+
+/** node:util parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for bad flags. */
+function isParseArgsError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+}
+
+main();

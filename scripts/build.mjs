@@ -16,6 +16,8 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   external: ['vscode'],
+  // jsonc-parser's `main` is a UMD build whose dynamic require()s esbuild cannot follow: prefer ESM.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [

@@ -1,0 +1,18 @@
+// `eventline --help` and `eventline help <command>`.
+import { TOOL_NAME, VERSION } from '../version';
+
+export const mainHelp = `${TOOL_NAME} ${VERSION}: event schemas as code.
+
+Usage: eventline <command> [options]
+
+Commands:
+  check [DIR]      validate a workspace's config, schemas and event files
+  lsp --stdio      run the Eventline language server over stdio (for any LSP client)
+  help [COMMAND]   show help for a command
+
+Options:
+  -h, --help       show this help
+  -v, --version    print the version
+
+Run 'eventline help <command>' for a command's options.
+`;
