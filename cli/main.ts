@@ -60,7 +60,8 @@ function main(): void {
 
 /** node:util parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for bad flags. */
 function isParseArgsError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
 main();
