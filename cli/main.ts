@@ -3,12 +3,13 @@
 import { parseArgs } from 'node:util';
 import { checkHelp, runCheck } from './commands/check';
 import { mainHelp } from './commands/help';
+import { lspHelp, runLsp } from './commands/lsp';
 import { EXIT, UsageError } from './usage';
 import { VERSION } from './version';
 
 const out = (text: string) => process.stdout.write(text);
 
-const commandHelp: Record<string, string> = { check: checkHelp };
+const commandHelp: Record<string, string> = { check: checkHelp, lsp: lspHelp };
 
 /** Runs a command; undefined means it keeps running (the language server) and must not exit. */
 function run(argv: string[]): number | undefined {
@@ -16,6 +17,8 @@ function run(argv: string[]): number | undefined {
   switch (command) {
     case 'check':
       return runCheck(rest, { cwd: process.cwd(), out });
+    case 'lsp':
+      return runLsp(rest, out) ? undefined : EXIT.ok;
     case 'help':
       return help(rest);
     case undefined:
