@@ -2,7 +2,7 @@
 // so an edit revalidates only what changed.
 import type { EventlineConfig } from '../config/config';
 import type { SchemaLookup } from '../registry/types';
-import type { Problem } from '../types';
+import type { Finding, Problem } from '../types';
 
 /** jsonl: one envelope a line (*.events.jsonl); single: *.event.json; array: *.events.json. */
 export type EventFileLayout = 'jsonl' | 'single' | 'array';
@@ -17,4 +17,39 @@ export interface EventFileValidator {
   validate(text: string): Problem[];
   /** Event types named in the file at the last validation (for revalidating on schema change). */
   typesUsed(): ReadonlySet<string>;
+}
+
+/**
+ * What the stream-file rules need from one event, kept per line so that an edit re-runs them
+ * from these small records instead of the events.
+ */
+export interface EventSummary {
+  /** Identity for duplicate detection: eventId, or source + id for CloudEvents. */
+  key?: string;
+  /** The id causation ids refer to (eventId, or the CloudEvents id). */
+  id?: string;
+  causationId?: string;
+  /** Epoch milliseconds with fraction; NaN when the event has no valid timestamp. */
+  time: number;
+}
+
+/** The result of checking one envelope (either style) before it is placed in a file. */
+export interface EnvelopeResult {
+  /** Paths are relative to the envelope. */
+  findings: Finding[];
+  summary: EventSummary;
+  /** Type names the result depends on (registry types, and the raw name when it is unknown). */
+  types: string[];
+}
+
+/** One envelope style: how to check an event, and where its stream-relevant fields live. */
+export interface EnvelopeStyleSpec {
+  check(value: unknown, registry: SchemaLookup): EnvelopeResult;
+  idPath: readonly string[];
+  causationPath: readonly string[];
+  timePath: readonly string[];
+  /** The field names, for messages ("eventId" or "id"). */
+  idName: string;
+  causationName: string;
+  timeName: string;
 }
