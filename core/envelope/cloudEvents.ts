@@ -108,7 +108,8 @@ export function checkCloudEvent(value: unknown, registry: SchemaLookup): Envelop
     if (checkVersionExists(findings, eventType, version.value, versions, [version.from])) knownVersion = version.value;
   }
 
-  if (typeof source === 'string' && knownVersion && eventType) {
+  // Only a well-formed source can name a producer: a malformed one is reported once, above.
+  if (typeof source === 'string' && isUriReference(source) && knownVersion && eventType) {
     const declared = registry.get(eventType, knownVersion)?.source;
     const service = source.split(/[/:]/).filter(Boolean).pop();
     if (declared && service !== declared) {
