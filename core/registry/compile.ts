@@ -30,6 +30,23 @@ export function compileValidator(target: SchemaDocView, dialect: Dialect, closur
   }
 }
 
+/**
+ * Where a compile failure most likely comes from, when ajv's error names no place: the first
+ * `pattern` that is not a valid regular expression (ajv compiles patterns with the "u" flag).
+ */
+export function locateCompileFailure(value: unknown): JsonPath | undefined {
+  let found: JsonPath | undefined;
+  walkSchemas(value, (node, path) => {
+    if (found || typeof node.pattern !== 'string') return;
+    try {
+      new RegExp(node.pattern, 'u');
+    } catch {
+      found = [...path, 'pattern'];
+    }
+  });
+  return found;
+}
+
 /** A copy of the schema with canonical refs and ids, as ajv will see it. */
 function prepareForAjv(doc: SchemaDocView, lookup: DocLookup): AnySchema {
   const copy: unknown = structuredClone(doc.value);

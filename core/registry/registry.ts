@@ -15,7 +15,7 @@ import type { EventlineConfig } from '../config/config';
 import { checkGranularity } from '../naming/naming';
 import { placeFinding } from '../problems';
 import type { Finding, Problem } from '../types';
-import { compileValidator } from './compile';
+import { compileValidator, locateCompileFailure } from './compile';
 import { dataFindings } from './dataFindings';
 import { describeLocation, findRefCycle, refTargetFile, resolveRef, type DocLookup, type SchemaLocation } from './refs';
 import { analyzeSchemaFile, headPath, type AnalyzedSchema } from './schemaFile';
@@ -318,11 +318,18 @@ class Registry implements SchemaRegistry {
         const result = compileValidator(doc, doc.dialect, closure.map((f) => this.docs.get(f)!), this.lookup);
         compiled = result.ok
           ? { validate: result.validate, label }
-          : { validate: null, label, failure: placeFinding({ code: 'schema/compile-failed', message: `The schema cannot be compiled into a validator: ${result.message}. Fix the schema (or the files it references) so ajv accepts it.`, path: headPath(doc.value as Record<string, unknown>), target: 'key' }, doc.doc, doc.lines, file) };
+          : { validate: null, label, failure: this.compileFailure(doc, result.message) };
       }
     }
     this.compiled.set(file, compiled);
     return compiled;
+  }
+
+  /** compile-failed at the offending keyword when it can be found (a bad regex), else the file's first key. */
+  private compileFailure(doc: AnalyzedSchema, reason: string): Problem {
+    const at = locateCompileFailure(doc.value);
+    const message = `The schema cannot be compiled into a validator: ${reason}. Fix the schema (or the files it references) so ajv accepts it.`;
+    return placeFinding({ code: 'schema/compile-failed', message, path: at ?? headPath(doc.value as Record<string, unknown>), target: at ? 'value' : 'key' }, doc.doc, doc.lines, doc.file);
   }
 
   private hasRefProblems(doc: AnalyzedSchema): boolean {
