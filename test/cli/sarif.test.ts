@@ -26,7 +26,9 @@ function sarifValidator() {
   schema.$id = schema.id;
   delete schema.id;
   schema.$schema = 'http://json-schema.org/draft-07/schema#';
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  // unicodeRegExp off: the official schema's `language` pattern has a stray ']' that only the
+  // legacy (non-Unicode) RegExp syntax accepts, as the draft-04 validators it was written for did.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   return ajv.compile(schema);
 }
