@@ -80,22 +80,27 @@ class Registry implements SchemaRegistry {
     const before = this.docs.get(file);
     if (before && before.text === text) return [file];
     const partnersBefore = before?.event ? this.filesDeclaring(before.event.type, before.event.version) : [];
+    const dependantsBefore = this.dependantsOf(file);
     const analyzed = analyzeSchemaFile(file, text, { schemasRoot: this.schemasRoot, display: (f) => this.display(f), pastTense: this.pastTense });
     this.docs.set(file, { ...analyzed, text });
     this.typeIndex = undefined;
     this.dependencies.set(file, this.dependenciesOf(file));
+    // A new or changed $id can change where other files' absolute refs point.
+    if (before?.id !== analyzed.id) this.recomputeDependencies();
     const partnersAfter = analyzed.event ? this.filesDeclaring(analyzed.event.type, analyzed.event.version) : [];
-    return this.changed(file, before, [...partnersBefore, ...partnersAfter]);
+    return this.changed(file, before, [...partnersBefore, ...partnersAfter, ...dependantsBefore]);
   }
 
   removeFile(file: string): string[] {
     const before = this.docs.get(file);
     if (!before) return [];
     const partners = before.event ? this.filesDeclaring(before.event.type, before.event.version) : [];
+    const dependantsBefore = this.dependantsOf(file);
     this.docs.delete(file);
     this.dependencies.delete(file);
     this.typeIndex = undefined;
-    return this.changed(file, before, partners);
+    if (before.id !== undefined) this.recomputeDependencies();
+    return this.changed(file, before, [...partners, ...dependantsBefore]);
   }
 
   files(): string[] {
@@ -153,9 +158,10 @@ class Registry implements SchemaRegistry {
 
   // ---- change propagation ------------------------------------------------------------------
 
-  private changed(file: string, before: AnalyzedSchema | undefined, partners: string[]): string[] {
+  /** `alsoAffected`: duplicate-version partners and the file's dependants before the change. */
+  private changed(file: string, before: AnalyzedSchema | undefined, alsoAffected: string[]): string[] {
     const after = this.docs.get(file);
-    const affected = new Set([file, ...this.dependantsOf(file), ...partners]);
+    const affected = new Set([file, ...this.dependantsOf(file), ...alsoAffected]);
     const types = new Set<string>();
     for (const f of affected) {
       this.problemCache.delete(f);
@@ -167,6 +173,10 @@ class Registry implements SchemaRegistry {
     this.recentTypes.set(file, ownTypes);
     for (const type of new Set([...types, ...ownTypes])) this.generations.set(type, (this.generations.get(type) ?? 0) + 1);
     return [...affected].filter((f) => f === file || this.docs.has(f)).sort();
+  }
+
+  private recomputeDependencies(): void {
+    for (const file of this.docs.keys()) this.dependencies.set(file, this.dependenciesOf(file));
   }
 
   private dependenciesOf(file: string): Set<string> {

@@ -54,11 +54,14 @@ export function analyzeSchemaFile(file: string, text: string, context: AnalyzeCo
     problems.push(problemAt('json/too-deep', `The schema nests deeper than ${MAX_NESTING_DEPTH} levels: Eventline does not follow it. Flatten it with "$defs" and "$ref".`, { offset: deepAt, length: 1 }, lines, file));
     return result(parseJsonDocument(''), undefined);
   }
+  const syntaxCode = format === 'json' ? 'json/syntax-error' : 'yaml/syntax-error';
+  if (text.trim() === '') {
+    problems.push(problemAt(syntaxCode, 'The file is empty: a schema file holds one JSON Schema object with an x-event block.', { offset: 0, length: Math.min(1, text.length) }, lines, file));
+    return result(parseJsonDocument(''), undefined);
+  }
   const doc = format === 'json' ? parseJsonDocument(text) : parseYamlDocument(text);
   if (doc.syntaxErrors.length > 0 || doc.value === undefined) {
-    const code = format === 'json' ? 'json/syntax-error' : 'yaml/syntax-error';
-    for (const error of doc.syntaxErrors) problems.push(problemAt(code, `${error.message}: fix the syntax so the schema can be read.`, error, lines, file));
-    if (doc.syntaxErrors.length === 0) problems.push(problemAt(code, 'The file is empty: a schema file holds one JSON Schema object.', { offset: 0, length: Math.min(1, text.length) }, lines, file));
+    for (const error of doc.syntaxErrors) problems.push(problemAt(syntaxCode, `${error.message}: fix the syntax so the schema can be read.`, error, lines, file));
     return result(doc, undefined);
   }
   const value = doc.value;
