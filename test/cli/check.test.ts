@@ -1,7 +1,7 @@
 // `eventline check` on the sample workspaces: the clean ones pass with no problem at all, and the
 // output formats agree with each other.
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -97,6 +97,7 @@ describe('eventline check: file/too-large', () => {
     const line = JSON.stringify({ eventId: '3f1c2b9e-7d4a-4c1e-9b2f-5a6d7e8f9a0b', eventType: 'OrderPlaced', version: '1.0', timestamp: '2026-01-05T10:30:00Z', source: 'order-service', data: {} });
     writeFileSync(join(dir, 'events', 'bulk.events.jsonl'), `${line}\n`.repeat(Math.ceil(20_000 / line.length)));
     const { code, report } = checkJsonIn(dir);
+    rmSync(dir, { recursive: true, force: true });
     assert.equal(code, 0);
     const file = report.files.find((f) => f.path === 'events/bulk.events.jsonl');
     assert.ok(file, `bulk.events.jsonl not reported: ${JSON.stringify(report.files.map((f) => f.path))}`);

@@ -1,6 +1,6 @@
 // The command line's own surface: help, version, exit code 2 for usage errors.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -60,6 +60,7 @@ describe('eventline (usage)', () => {
     const file = join(dir, 'eventline.json');
     writeFileSync(file, '{}');
     const { code, stderr } = runCli(['check', file]);
+    rmSync(dir, { recursive: true, force: true });
     assert.equal(code, 2);
     assert.match(stderr, /is not a directory/);
   });
