@@ -77,7 +77,7 @@ export class Workspace {
       const kind = this.classify(file);
       if (kind.kind !== 'schema' && kind.kind !== 'events') continue;
       const text = this.given.get(file) ?? this.readText(file);
-      if (text !== undefined) this.setText(file, text);
+      if (text !== undefined) this.applyText(file, text);
     }
   }
 
@@ -86,6 +86,13 @@ export class Workspace {
    * have changed: the file itself and, for a schema, the event files that use its type.
    */
   setText(file: string, text: string): string[] {
+    // Text handed in is readable text: a previous read's problem (bad bytes, too large) is gone.
+    this.readProblems.delete(file);
+    return this.applyText(file, text);
+  }
+
+  /** setText without clearing the read problems that the caller has just recorded. */
+  private applyText(file: string, text: string): string[] {
     this.given.set(file, text);
     const kind = this.classify(file);
     switch (kind.kind) {
@@ -116,11 +123,10 @@ export class Workspace {
     try {
       text = utf8.decode(bytes);
     } catch {
-      const at = firstInvalidUtf8(bytes);
-      this.readProblems.set(file, [{ code: 'file/invalid-utf8', severity: 'error', message: `The file is not valid UTF-8 (first bad byte at offset ${at}): save it as UTF-8.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, file }]);
+      this.readProblems.set(file, [invalidUtf8Problem(file, bytes)]);
       text = '';
     }
-    return this.setText(file, text);
+    return this.applyText(file, text);
   }
 
   /**
@@ -133,7 +139,7 @@ export class Workspace {
     if (kind.kind !== 'schema' && kind.kind !== 'events') return [];
     const changed = this.remove(file);
     const text = this.readText(file);
-    return unique([...changed, ...(text === undefined ? [] : this.setText(file, text))]);
+    return unique([...changed, ...(text === undefined ? [] : this.applyText(file, text))]);
   }
 
   /** Forgets a deleted file. Returns the files whose problems may have changed (including it). */
@@ -231,10 +237,24 @@ export class Workspace {
     try {
       return utf8.decode(bytes);
     } catch {
-      this.readProblems.set(file, [{ code: 'file/invalid-utf8', severity: 'error', message: `The file is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)}): save it as UTF-8.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, file }]);
+      this.readProblems.set(file, [invalidUtf8Problem(file, bytes)]);
       return '';
     }
   }
+}
+
+/** Placed at the first bad byte: the valid prefix decodes, so its end is the position. */
+function invalidUtf8Problem(file: string, bytes: Uint8Array): Problem {
+  const at = Math.max(0, firstInvalidUtf8(bytes));
+  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
+  const start = new LineIndex(prefix).positionAt(prefix.length);
+  return {
+    code: 'file/invalid-utf8',
+    severity: 'error',
+    message: `The file is not valid UTF-8: byte 0x${bytes[at].toString(16).padStart(2, '0')} at offset ${at} is not part of a UTF-8 character. Save the file as UTF-8 (it may be Latin-1 or Windows-1252).`,
+    range: { start, end: { line: start.line, character: start.character + 1 } },
+    file,
+  };
 }
 
 function unique(files: string[]): string[] {

@@ -60,7 +60,8 @@ describe('Workspace', () => {
     const ws = Workspace.load(root);
     const [problem] = ws.problems(join(root, 'events/bad.events.jsonl'));
     assert.equal(problem.code, 'file/invalid-utf8');
-    assert.match(problem.message, /offset 3/);
+    assert.match(problem.message, /0xfe at offset 3/);
+    assert.deepEqual(problem.range.start, { line: 1, character: 0 });
   });
 
   it('does not validate a file over maxFileSizeMB and says so', () => {
