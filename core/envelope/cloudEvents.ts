@@ -204,6 +204,7 @@ function decodeSegment(segment: string): string {
 
 export const cloudEventsStyle: EnvelopeStyleSpec = {
   check: checkCloudEvent,
+  keyIsId: false,
   idPath: ['id'],
   causationPath: ['causationid'],
   timePath: ['time'],

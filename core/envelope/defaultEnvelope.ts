@@ -124,6 +124,7 @@ function unknownField(key: string): Finding {
 
 export const defaultStyle: EnvelopeStyleSpec = {
   check: checkDefaultEnvelope,
+  keyIsId: true,
   idPath: ['eventId'],
   causationPath: ['metadata', 'causationId'],
   timePath: ['timestamp'],

@@ -8,6 +8,7 @@ import { parseJsonDocument } from '../text/jsonDocument';
 import { LineIndex } from '../text/lineIndex';
 import type { Finding, Problem } from '../types';
 import { jsonTypeOf } from './formats';
+import { createLookupCache } from './lookupCache';
 import { checkStream } from './streamRules';
 import type { EnvelopeStyleSpec, EventFileValidator, EventSummary } from './types';
 
@@ -16,18 +17,22 @@ export class DocumentValidator implements EventFileValidator {
   private output: Problem[] = [];
   private types = new Set<string>();
   private generations = new Map<string, number>();
+  private lookup: SchemaLookup;
 
   constructor(
     private readonly file: string,
     private readonly layout: 'single' | 'array',
     private readonly style: EnvelopeStyleSpec,
     private readonly registry: SchemaLookup,
-  ) {}
+  ) {
+    this.lookup = registry;
+  }
 
   validate(text: string): Problem[] {
     if (text === this.text && [...this.generations].every(([t, g]) => this.registry.generationOf(t) === g)) return this.output.slice();
     this.text = text;
     this.types = new Set();
+    this.lookup = createLookupCache(this.registry);
     this.output = this.run(text);
     this.generations = new Map([...this.types].map((t) => [t, this.registry.generationOf(t)]));
     return this.output.slice();
@@ -55,7 +60,7 @@ export class DocumentValidator implements EventFileValidator {
     };
 
     if (this.layout === 'single') {
-      const result = this.style.check(value, this.registry);
+      const result = this.style.check(value, this.lookup);
       for (const type of result.types) this.types.add(type);
       return dedupe(result.findings.map(place));
     }
@@ -65,7 +70,7 @@ export class DocumentValidator implements EventFileValidator {
     const problems: Problem[] = [];
     const summaries: (EventSummary | undefined)[] = [];
     value.forEach((item, index) => {
-      const result = this.style.check(item, this.registry);
+      const result = this.style.check(item, this.lookup);
       for (const type of result.types) this.types.add(type);
       summaries.push(result.summary);
       for (const finding of result.findings) problems.push(place({ ...finding, path: [index, ...finding.path] }));

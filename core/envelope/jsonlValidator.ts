@@ -7,6 +7,7 @@ import { ruleFor } from '../codes';
 import type { SchemaLookup } from '../registry/types';
 import type { Problem } from '../types';
 import { checkLine, movedTo, spanInLine, type LineRecord } from './lineCheck';
+import { createLookupCache } from './lookupCache';
 import { checkStream, type StreamFinding } from './streamRules';
 import { commonPrefixLength, commonSuffixLength } from './textDiff';
 import type { EnvelopeStyleSpec, EventFileValidator, EventSummary } from './types';
@@ -22,14 +23,22 @@ export class JsonlValidator implements EventFileValidator {
   /** generationOf(type) for every type the file used at the last validation. */
   private generations = new Map<string, number>();
   private types: Set<string> | undefined;
+  /** The registry, memoized for the current pass. */
+  private lookup: SchemaLookup;
+  /** One shared `types` array per type name, so 100,000 lines do not keep 100,000 arrays. */
+  private readonly interned = new Map<string, readonly string[]>();
 
   constructor(
     private readonly file: string,
     private readonly style: EnvelopeStyleSpec,
     private readonly registry: SchemaLookup,
-  ) {}
+  ) {
+    this.lookup = registry;
+  }
 
   validate(text: string): Problem[] {
+    this.lookup = createLookupCache(this.registry);
+    this.interned.clear();
     const staleTypes = this.staleTypes();
     if (text === this.text && staleTypes.size === 0) return this.output.slice();
     let streamDirty: boolean;
@@ -100,7 +109,13 @@ export class JsonlValidator implements EventFileValidator {
   }
 
   private check(text: string, line: number, start: number): LineRecord {
-    return checkLine(this.lineText(text, line, start), line, this.file, this.style, this.registry);
+    const record = checkLine(this.lineText(text, line, start), line, this.file, this.style, this.lookup);
+    if (record.types.length === 1) {
+      const interned = this.interned.get(record.types[0]);
+      if (interned) record.types = interned;
+      else this.interned.set(record.types[0], record.types);
+    }
+    return record;
   }
 
   private lineText(text: string, line: number, start = this.starts[line]): string {

@@ -22,6 +22,8 @@ export interface LineRecord {
 }
 
 const NONE: readonly string[] = [];
+/** Shared by every line without problems; never mutated (callers replace, not push). */
+const NO_PROBLEMS: Problem[] = [];
 
 export function isBlank(text: string): boolean {
   if (text.length === 0) return true;
@@ -32,7 +34,7 @@ export function isBlank(text: string): boolean {
 }
 
 export function checkLine(text: string, line: number, file: string, style: EnvelopeStyleSpec, registry: SchemaLookup): LineRecord {
-  if (isBlank(text)) return { line, problems: [], types: NONE };
+  if (isBlank(text)) return { line, problems: NO_PROBLEMS, types: NONE };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -40,7 +42,7 @@ export function checkLine(text: string, line: number, file: string, style: Envel
     return { line, problems: syntaxProblems(text, line, file), types: NONE };
   }
   const result = style.check(value, registry);
-  if (result.findings.length === 0) return { line, problems: [], summary: result.summary, types: result.types };
+  if (result.findings.length === 0) return { line, problems: NO_PROBLEMS, summary: result.summary, types: result.types };
   const deep = findExcessiveNesting(text, MAX_NESTING_DEPTH);
   const lines = new LineIndex(text);
   if (deep !== -1) {

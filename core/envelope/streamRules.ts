@@ -20,13 +20,14 @@ export interface StreamFinding {
 export function checkStream(summaries: readonly (EventSummary | undefined)[], style: EnvelopeStyleSpec, label: (index: number) => string): StreamFinding[] {
   const out: StreamFinding[] = [];
   const firstById = new Map<string, number>();
-  const firstByKey = new Map<string, number>();
+  // In the default style the duplicate key is the id itself: one map serves both rules.
+  const firstByKey = style.keyIsId ? firstById : new Map<string, number>();
   let previousTime = NaN;
   let previousIndex = -1;
   for (let i = 0; i < summaries.length; i++) {
     const s = summaries[i];
     if (!s) continue;
-    if (s.id !== undefined && !firstById.has(s.id)) firstById.set(s.id, i);
+    if (!style.keyIsId && s.id !== undefined && !firstById.has(s.id)) firstById.set(s.id, i);
     if (s.key !== undefined) {
       const first = firstByKey.get(s.key);
       if (first === undefined) firstByKey.set(s.key, i);

@@ -45,6 +45,8 @@ export interface EnvelopeResult {
 /** One envelope style: how to check an event, and where its stream-relevant fields live. */
 export interface EnvelopeStyleSpec {
   check(value: unknown, registry: SchemaLookup): EnvelopeResult;
+  /** True when EventSummary.key always equals EventSummary.id (the default style). */
+  keyIsId: boolean;
   idPath: readonly string[];
   causationPath: readonly string[];
   timePath: readonly string[];
