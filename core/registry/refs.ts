@@ -40,6 +40,7 @@ export function refTargetFile(from: SchemaDocView, ref: string, lookup: DocLooku
   const hash = ref.indexOf('#');
   const base = hash === -1 ? ref : ref.slice(0, hash);
   if (base === '') return from.file;
+  if (base.startsWith('//')) return undefined; // a network-path reference: another host
   if (ABSOLUTE_URI.test(base)) {
     const byId = lookup.fileWithId(stripHash(base));
     if (byId) return byId;
@@ -79,12 +80,19 @@ export function resolveRef(from: SchemaDocView, ref: string, lookup: DocLookup):
   if (fragment === '') return { ok: true, target: { file, path: [], node: doc.value } };
   if (fragment.startsWith('/')) {
     const path = evaluatePointer(doc.value, fragment);
-    if (path) return { ok: true, target: { file, path: path.path, node: path.node } };
+    if (path && (typeof path.node === 'boolean' || isObject(path.node))) return { ok: true, target: { file, path: path.path, node: path.node } };
+    if (path) return { ok: false, file, message: `$ref "${ref}": #${fragment} in ${where} is ${describeValue(path.node)}, not a schema. Point it at a schema object, e.g. under "$defs".` };
     return { ok: false, file, message: `$ref "${ref}": ${where} has nothing at #${fragment}. Check the spelling, or add the definition there (e.g. under "$defs").` };
   }
   const anchor = doc.index.anchors.get(fragment);
   if (anchor) return { ok: true, target: { file, path: anchor, node: valueAtPath(doc.value, anchor) } };
   return { ok: false, file, message: `$ref "${ref}": ${where} declares no anchor "${fragment}". Use a JSON Pointer such as "#/$defs/${fragment}", or add "$anchor": "${fragment}".` };
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
 }
 
 function evaluatePointer(root: unknown, pointer: string): { path: JsonPath; node: unknown } | undefined {

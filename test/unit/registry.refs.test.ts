@@ -282,3 +282,18 @@ describe('registry: change propagation', () => {
     assert.equal(registry.generationOf('OrderPlaced'), generation);
   });
 });
+
+describe('registry $ref: targets that are not schemas', () => {
+  it('reports a ref pointing at a string as unresolved', () => {
+    const text = orderPlaced({ $ref: '#/x-event/type' });
+    const problems = registryWith({ 'OrderPlaced/1.0.schema.json': text }).problems(file('OrderPlaced/1.0.schema.json'));
+    assert.deepEqual(codes(problems), ['schema/unresolved-ref']);
+    assert.match(problems[0].message, /#\/x-event\/type in this file is a string, not a schema/);
+    assert.deepEqual(problems[0].range, rangeOf(text, '"#/x-event/type"'));
+  });
+
+  it('reports a network-path reference (//host/...) as outside the workspace', () => {
+    const problems = registryWith({ 'OrderPlaced/1.0.schema.json': orderPlaced({ $ref: '//example.com/money.json' }) }).problems(file('OrderPlaced/1.0.schema.json'));
+    assert.match(problems[0].message, /never downloads/);
+  });
+});
