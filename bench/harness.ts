@@ -30,18 +30,20 @@ export interface Benchmark {
   run(): Promise<BenchResult>;
 }
 
-/**
- * Runs `fn` `warmups` times unmeasured, then `runs` times; returns the median duration in ms.
- * When `fn` returns a number, that is the sample (it timed only its own measured part).
- */
+/** Runs `fn` `warmups` times unmeasured, then `runs` times; returns the median duration in ms. */
 export async function medianMs(fn: () => unknown, runs: number, warmups = 1): Promise<{ median: number; samples: number[] }> {
+  return medianTimed(async () => {
+    const start = performance.now();
+    await fn();
+    return performance.now() - start;
+  }, runs, warmups);
+}
+
+/** Like medianMs, for a `fn` that times its own measured part and returns it in ms (set-up excluded). */
+export async function medianTimed(fn: () => number | Promise<number>, runs: number, warmups = 1): Promise<{ median: number; samples: number[] }> {
   for (let i = 0; i < warmups; i++) await fn();
   const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const own = await fn();
-    samples.push(typeof own === 'number' ? own : performance.now() - start);
-  }
+  for (let i = 0; i < runs; i++) samples.push(await fn());
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
