@@ -215,8 +215,12 @@ export async function startCodeServer({ launcher, port, extensionsDir, userDataD
   }
   let exited = false;
   const exitedPromise = new Promise((resolve) => child.once('exit', () => resolve(undefined)));
+  // Safety net: if this process ends without stop() (a crash, process.exit), take the group along.
+  const killOnExit = () => killGroup(child.pid, 'SIGKILL');
+  process.once('exit', killOnExit);
   child.once('exit', () => {
     exited = true;
+    process.off('exit', killOnExit);
   });
 
   const stop = async () => {
