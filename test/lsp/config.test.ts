@@ -49,7 +49,8 @@ describe('language server: start-up and eventline.json', () => {
   it('reports a closed event file that is not UTF-8', async () => {
     const { diagnostics } = await lsp.waitFor(ws.path('events/broken.events.jsonl'), (p) => p.diagnostics.length > 0);
     assert.equal(diagnostics[0].code, 'file/invalid-utf8');
-    assert.deepEqual(diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } });
+    // Placed at the first bad byte (offset 2 on the first line).
+    assert.deepEqual(diagnostics[0].range, { start: { line: 0, character: 2 }, end: { line: 0, character: 3 } });
     assert.match(diagnostics[0].message as string, /offset 2/);
   });
 
