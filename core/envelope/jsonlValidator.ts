@@ -48,8 +48,9 @@ export class JsonlValidator implements EventFileValidator {
     } else {
       streamDirty = text === this.text ? false : this.applyChange(text);
     }
-    if (staleTypes.size > 0 && this.recheckTypes(staleTypes)) streamDirty = true;
+    // Before recheckTypes: its line starts are the new text's now (found by the fuzz suite).
     this.text = text;
+    if (staleTypes.size > 0 && this.recheckTypes(staleTypes)) streamDirty = true;
     this.types = undefined;
     if (streamDirty) this.streamFindings = checkStream(this.summaries(), this.style, (i) => `line ${i + 1}`);
     this.streamProblems = this.streamFindings.map((f) => this.placeStream(f));

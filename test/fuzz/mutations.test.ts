@@ -68,6 +68,18 @@ describe(`fuzz (seed ${seed})`, () => {
     assert.ok(slowest < perDocumentLimitMs);
   });
 
+  it('regression (seed 1): an edit and a schema change between two validations leave no stale lines', () => {
+    const workspace = Workspace.load(ws.root);
+    const flow = ws.path('events/flow.events.jsonl');
+    const yaml = ws.path('schemas/PaymentCaptured/1.0.schema.yaml');
+    workspace.setText(yaml, 'x-event: [');
+    workspace.setText(flow, `{ broken\n${seeds['events/flow.events.jsonl']}`);
+    assert.ok(workspace.problems(flow).length > 0);
+    workspace.setText(yaml, seeds['schemas/PaymentCaptured/1.0.schema.yaml']);
+    workspace.setText(flow, seeds['events/flow.events.jsonl']);
+    assert.deepEqual(workspace.problems(flow), []);
+  });
+
   it(`language server: ${serverMutations} mutations over stdio, then clean diagnostics and a live server`, async () => {
     const lsp = await LspSession.start([ws.root], { settings: { debounceMs: 0 } });
     try {
