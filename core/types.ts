@@ -44,3 +44,12 @@ export interface Problem {
   /** Other places that explain the problem (the earlier duplicate, the schema file...). */
   related?: { file: string; range: Range; message: string }[];
 }
+
+/**
+ * One change to a text, as an editor sends it (LSP's content change): the range it replaces,
+ * in the text as it is after the previous change, or no range for the whole text.
+ */
+export interface TextEdit {
+  range?: Range;
+  text: string;
+}

@@ -13,6 +13,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { ChangeScheduler } from './scheduler';
+import { EditLog } from './editLog';
 import { Folders } from './folders';
 import { connectionLogger, guarded } from './logger';
 import { StatusNotification, type StatusParams } from './protocol';
@@ -23,6 +24,7 @@ import { pathToUri, uriToPath } from './uri';
 export function startServer(connection: Connection): void {
   const log = connectionLogger(connection);
   const documents = new TextDocuments(TextDocument);
+  const editLog = new EditLog();
   /** Open editor documents by absolute path (the editor's URI spelling is kept for publishing). */
   const openUris = new Map<string, string>();
   const settings = new SettingsCache(connection);
@@ -54,9 +56,15 @@ export function startServer(connection: Connection): void {
       const uri = openUris.get(file);
       const document = uri ? documents.get(uri) : undefined;
       const folder = folders.forFile(file);
+      const change = editLog.take(file);
       if (!document || !folder?.workspace) return [];
       const workspace = folder.workspace;
-      return guarded(log, `updating ${file}`, () => workspace.setText(file, document.getText()), [file]);
+      return guarded(
+        log,
+        `updating ${file}`,
+        () => (Array.isArray(change) ? workspace.applyEdits(file, change) : workspace.setText(file, document.getText())),
+        [file],
+      );
     },
     (files) => void publisher.markDirty(files),
   );
@@ -93,7 +101,9 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((event) => {
     const file = uriToPath(event.document.uri);
-    if (file) openUris.set(file, event.document.uri);
+    if (!file) return;
+    openUris.set(file, event.document.uri);
+    editLog.whole(file);
   });
 
   // Fires on open too: the buffer may differ from the disk.
@@ -110,6 +120,7 @@ export function startServer(connection: Connection): void {
     const file = uriToPath(event.document.uri);
     if (!file) return;
     scheduler.cancel(file);
+    editLog.forget(file);
     const workspace = folders.forFile(file)?.workspace;
     if (!workspace) return;
     const changed = guarded(log, `rereading ${file}`, () => workspace.reread(file), [file]);
@@ -141,7 +152,7 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => scheduler.dispose());
 
-  documents.listen(connection);
+  documents.listen(editLog.tap(connection));
   connection.listen();
 }
 

@@ -5,8 +5,9 @@ import { placeFinding, problemAt } from '../problems';
 import type { SchemaLookup } from '../registry/types';
 import type { ParsedDocument } from '../text/document';
 import { parseJsonDocument } from '../text/jsonDocument';
+import { applyTextEdits } from '../text/edits';
 import { LineIndex } from '../text/lineIndex';
-import type { Finding, Problem } from '../types';
+import type { Finding, Problem, TextEdit } from '../types';
 import { jsonTypeOf } from './formats';
 import { createLookupCache } from './lookupCache';
 import { checkStream } from './streamRules';
@@ -26,6 +27,14 @@ export class DocumentValidator implements EventFileValidator {
     private readonly registry: SchemaLookup,
   ) {
     this.lookup = registry;
+  }
+
+  applyEdits(edits: readonly TextEdit[]): Problem[] {
+    return this.validate(applyTextEdits(this.text ?? '', edits));
+  }
+
+  currentText(): string {
+    return this.text ?? '';
   }
 
   validate(text: string): Problem[] {

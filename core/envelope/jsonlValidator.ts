@@ -1,11 +1,14 @@
-// *.events.jsonl: one envelope a line, validated incrementally. The validator keeps, per line,
-// its placed problems and a small summary (id, causation id, time). On the next call it finds
-// the changed region by comparing the new text with the previous one (common prefix and suffix),
-// re-splits and re-checks only the lines in it, shifts the line numbers of the lines after it,
-// and re-runs the stream rules only when a summary changed or lines were added or removed.
+// *.events.jsonl: one envelope a line, validated incrementally. The validator keeps the file as
+// an array of lines and, per line, its placed problems and a small summary (id, causation id,
+// time). Two ways in: `applyEdits` takes the editor's changes (LSP ranges) and re-checks only the
+// lines they touch, never reading the rest of a 40 MB buffer; `validate(text)` finds the changed
+// region by comparing with the previous text (common prefix and suffix). Either way the lines
+// after the change keep their cached problems (renumbered when collected), and the stream rules
+// re-run only when a summary changed or lines were added or removed.
 import { ruleFor } from '../codes';
 import type { SchemaLookup } from '../registry/types';
-import type { Problem } from '../types';
+import type { Problem, TextEdit } from '../types';
+import { applyTextEdits } from '../text/edits';
 import { checkLine, movedTo, spanInLine, type LineRecord } from './lineCheck';
 import { createLookupCache } from './lookupCache';
 import { checkStream, type StreamFinding } from './streamRules';
@@ -13,12 +16,12 @@ import { commonPrefixLength, commonSuffixLength } from './textDiff';
 import type { EnvelopeStyleSpec, EventFileValidator, EventSummary } from './types';
 
 export class JsonlValidator implements EventFileValidator {
+  /** The file's lines without their '\n' (a CRLF line keeps its '\r'; checks strip it). */
+  private lines: string[] | undefined;
+  /** The text of the last validate(text), for the prefix/suffix diff; undefined after edits. */
   private text: string | undefined;
-  /** Offset where each line starts (line i ends at starts[i + 1] - 1, the '\n'). */
-  private starts: number[] = [];
   private records: LineRecord[] = [];
   private streamFindings: StreamFinding[] = [];
-  private streamProblems: Problem[] = [];
   private output: Problem[] = [];
   /** generationOf(type) for every type the file used at the last validation. */
   private generations = new Map<string, number>();
@@ -37,26 +40,31 @@ export class JsonlValidator implements EventFileValidator {
   }
 
   validate(text: string): Problem[] {
-    this.lookup = createLookupCache(this.registry);
-    this.interned.clear();
-    const staleTypes = this.staleTypes();
+    const staleTypes = this.begin();
     if (text === this.text && staleTypes.size === 0) return this.output.slice();
     let streamDirty: boolean;
-    if (this.text === undefined) {
-      this.fullPass(text);
+    if (this.lines === undefined) {
+      this.lines = text.split('\n');
+      this.records = this.lines.map((_, i) => this.check(i));
       streamDirty = true;
     } else {
-      streamDirty = text === this.text ? false : this.applyChange(text);
+      streamDirty = text === this.text ? false : this.applyDiff(this.text ?? this.lines.join('\n'), text);
     }
-    // Before recheckTypes: its line starts are the new text's now (found by the fuzz suite).
     this.text = text;
-    if (staleTypes.size > 0 && this.recheckTypes(staleTypes)) streamDirty = true;
-    this.types = undefined;
-    if (streamDirty) this.streamFindings = checkStream(this.summaries(), this.style, (i) => `line ${i + 1}`);
-    this.streamProblems = this.streamFindings.map((f) => this.placeStream(f));
-    this.rememberGenerations();
-    this.output = this.collect();
-    return this.output.slice();
+    return this.finish(streamDirty, staleTypes);
+  }
+
+  applyEdits(edits: readonly TextEdit[]): Problem[] {
+    if (this.lines === undefined) return this.validate(applyTextEdits('', edits));
+    const staleTypes = this.begin();
+    let streamDirty = false;
+    for (const edit of edits) if (this.applyEdit(edit)) streamDirty = true;
+    if (edits.length > 0) this.text = undefined;
+    return this.finish(streamDirty, staleTypes);
+  }
+
+  currentText(): string {
+    return this.text ?? (this.lines ?? []).join('\n');
   }
 
   typesUsed(): ReadonlySet<string> {
@@ -67,50 +75,89 @@ export class JsonlValidator implements EventFileValidator {
     return this.types;
   }
 
-  private fullPass(text: string): void {
-    this.starts = lineStarts(text, 0, text.length);
-    this.records = this.starts.map((start, i) => this.check(text, i, start));
+  private begin(): Set<string> {
+    this.lookup = createLookupCache(this.registry);
+    this.interned.clear();
+    return this.staleTypes();
   }
 
-  /** Re-checks the lines an edit touched. Returns true when the stream rules must re-run. */
-  private applyChange(text: string): boolean {
-    const old = this.text!;
+  private finish(streamDirty: boolean, staleTypes: Set<string>): Problem[] {
+    if (staleTypes.size > 0 && this.recheckTypes(staleTypes)) streamDirty = true;
+    this.types = undefined;
+    if (streamDirty) this.streamFindings = checkStream(this.summaries(), this.style, (i) => `line ${i + 1}`);
+    this.rememberGenerations();
+    this.output = this.collect();
+    return this.output.slice();
+  }
+
+  /** One editor change (LSP semantics: positions refer to the text after the previous change). */
+  private applyEdit(edit: TextEdit): boolean {
+    const lines = this.lines!;
+    if (!edit.range) {
+      this.lines = edit.text.split('\n');
+      this.records = this.lines.map((_, i) => this.check(i));
+      return true;
+    }
+    const last = lines.length - 1;
+    const { start, end } = edit.range;
+    const first = Math.min(Math.max(0, start.line), last);
+    const lastTouched = Math.min(Math.max(first, end.line), last);
+    // Past the last line means the end of the text (LSP clamps positions the same way).
+    const startChar = start.line > last ? lines[last].length : Math.min(start.character, lines[first].length);
+    const endChar = end.line > last ? lines[last].length : Math.min(end.character, lines[lastTouched].length);
+    const replaced = lines[first].slice(0, startChar) + edit.text + lines[lastTouched].slice(endChar);
+    return this.replaceLines(first, lastTouched, replaced.split('\n'));
+  }
+
+  /** Re-checks the lines a whole-text change touched. */
+  private applyDiff(old: string, text: string): boolean {
     const prefix = commonPrefixLength(old, text);
     const suffix = commonSuffixLength(old, text, prefix);
-    const first = this.lineAt(prefix);
-    const last = this.lineAt(old.length - suffix);
-    // The region covers whole lines: from the start of `first` to the end of `last`.
-    const oldRegionEnd = last + 1 < this.starts.length ? this.starts[last + 1] - 1 : old.length;
-    const delta = text.length - old.length;
-    const regionStart = this.starts[first];
-    const newStarts = lineStarts(text, regionStart, oldRegionEnd + delta);
-    const newRecords = newStarts.map((start, k) => this.check(text, first + k, start));
-    const removed = this.records.slice(first, last + 1);
+    const lines = this.lines!;
+    // The changed region, widened to whole lines: [first, last] in the old lines.
+    let first = 0;
+    let firstStart = 0;
+    while (first < lines.length - 1 && firstStart + lines[first].length < prefix) firstStart += lines[first++].length + 1;
+    let last = first;
+    let lastEnd = firstStart + lines[first].length;
+    const changedEnd = old.length - suffix;
+    while (last < lines.length - 1 && lastEnd < changedEnd) lastEnd += lines[++last].length + 1;
+    const regionEnd = lastEnd + (text.length - old.length);
+    return this.replaceLines(first, last, text.slice(firstStart, regionEnd).split('\n'));
+  }
 
-    const tailStarts = this.starts.slice(last + 1);
-    if (delta !== 0) for (let i = 0; i < tailStarts.length; i++) tailStarts[i] += delta;
-    // concat, not push(...items): a pasted block can hold more lines than a call has arguments.
-    this.starts = this.starts.slice(0, first).concat(newStarts, tailStarts);
-    this.records = this.records.slice(0, first).concat(newRecords, this.records.slice(last + 1));
-    return !sameSummaries(removed, newRecords);
+  /** Replaces lines [first, last] with `replacement` and checks only those. True when the stream rules must re-run. */
+  private replaceLines(first: number, last: number, replacement: string[]): boolean {
+    const lines = this.lines!;
+    const removed = this.records.slice(first, last + 1);
+    if (replacement.length === last - first + 1) {
+      // The common case (an edit inside lines): no array copies of 100,000 entries.
+      for (let k = 0; k < replacement.length; k++) lines[first + k] = replacement[k];
+      for (let k = 0; k < replacement.length; k++) this.records[first + k] = this.check(first + k);
+      return !sameSummaries(removed, this.records.slice(first, last + 1));
+    }
+    // concat, not splice(...items): a pasted block can hold more lines than a call has arguments.
+    this.lines = lines.slice(0, first).concat(replacement, lines.slice(last + 1));
+    const fresh = replacement.map((_, k) => this.check(first + k));
+    this.records = this.records.slice(0, first).concat(fresh, this.records.slice(last + 1));
+    return true;
   }
 
   /** Re-checks lines whose type's schemas changed. True when a summary changed. */
   private recheckTypes(stale: ReadonlySet<string>): boolean {
     let changed = false;
-    const text = this.text!;
     for (let i = 0; i < this.records.length; i++) {
       const record = this.records[i];
       if (!record.types.some((t) => stale.has(t))) continue;
-      const fresh = this.check(text, i, this.starts[i]);
+      const fresh = this.check(i);
       if (!sameSummary(record.summary, fresh.summary)) changed = true;
       this.records[i] = fresh;
     }
     return changed;
   }
 
-  private check(text: string, line: number, start: number): LineRecord {
-    const record = checkLine(this.lineText(text, line, start), line, this.file, this.style, this.lookup);
+  private check(line: number): LineRecord {
+    const record = checkLine(this.lineText(line), line, this.file, this.style, this.lookup);
     if (record.types.length === 1) {
       const interned = this.interned.get(record.types[0]);
       if (interned) record.types = interned;
@@ -119,27 +166,12 @@ export class JsonlValidator implements EventFileValidator {
     return record;
   }
 
-  private lineText(text: string, line: number, start = this.starts[line]): string {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    if (end > start && text.charCodeAt(end - 1) === 0x0d) end--; // CRLF
-    let lineText = text.slice(start, end);
+  private lineText(line: number): string {
+    let text = this.lines![line];
+    if (text.charCodeAt(text.length - 1) === 0x0d) text = text.slice(0, -1); // CRLF
     // A byte-order mark would stop JSON.parse; a space keeps every column where it was.
-    if (line === 0 && lineText.charCodeAt(0) === 0xfeff) lineText = ` ${lineText.slice(1)}`;
-    return lineText;
-  }
-
-  /** The line containing `offset` in the previous text. */
-  private lineAt(offset: number): number {
-    const starts = this.starts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    if (line === 0 && text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
+    return text;
   }
 
   private summaries(): (EventSummary | undefined)[] {
@@ -147,9 +179,8 @@ export class JsonlValidator implements EventFileValidator {
   }
 
   private placeStream(finding: StreamFinding): Problem {
-    const text = this.text!;
     const at = (index: number, path: readonly string[]) => {
-      const span = spanInLine(this.records[index], this.lineText(text, index), path);
+      const span = spanInLine(this.records[index], this.lineText(index), path);
       return { start: { line: index, character: span.offset }, end: { line: index, character: span.offset + span.length } };
     };
     const problem: Problem = { code: finding.code, severity: ruleFor(finding.code).severity, message: finding.message, range: at(finding.index, finding.path), file: this.file };
@@ -169,7 +200,7 @@ export class JsonlValidator implements EventFileValidator {
       }
       for (const problem of record.problems) out.push(problem);
     }
-    for (const problem of this.streamProblems) out.push(problem);
+    for (const finding of this.streamFindings) out.push(this.placeStream(finding));
     return out;
   }
 
@@ -182,13 +213,6 @@ export class JsonlValidator implements EventFileValidator {
   private rememberGenerations(): void {
     this.generations = new Map([...this.typesUsed()].map((t) => [t, this.registry.generationOf(t)]));
   }
-}
-
-/** Start offsets of the lines in text[from, to], where `from` is a line start. */
-function lineStarts(text: string, from: number, to: number): number[] {
-  const starts = [from];
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 function sameSummaries(a: LineRecord[], b: LineRecord[]): boolean {

@@ -2,7 +2,7 @@
 // so an edit revalidates only what changed.
 import type { EventlineConfig } from '../config/config';
 import type { SchemaLookup } from '../registry/types';
-import type { Finding, Problem } from '../types';
+import type { Finding, Problem, TextEdit } from '../types';
 
 /** jsonl: one envelope a line (*.events.jsonl); single: *.event.json; array: *.events.json. */
 export type EventFileLayout = 'jsonl' | 'single' | 'array';
@@ -15,6 +15,13 @@ export interface EventFileContext {
 export interface EventFileValidator {
   /** Validates the file's whole text; repeated calls reuse results for unchanged lines. */
   validate(text: string): Problem[];
+  /**
+   * Applies editor changes to the text last validated (or edited) and revalidates; a JSONL file
+   * re-checks only the lines the changes touch, without reading the rest of the buffer.
+   */
+  applyEdits(edits: readonly TextEdit[]): Problem[];
+  /** The text as of the last validate or applyEdits. */
+  currentText(): string;
   /** Event types named in the file at the last validation (for revalidating on schema change). */
   typesUsed(): ReadonlySet<string>;
 }

@@ -10,13 +10,15 @@ import type { SchemaRegistry } from '../registry/types';
 import { parseJsonDocument } from '../text/jsonDocument';
 import { LineIndex } from '../text/lineIndex';
 import { firstInvalidUtf8 } from '../text/utf8';
-import type { Problem } from '../types';
+import { applyTextEdits } from '../text/edits';
+import type { Problem, TextEdit } from '../types';
 import { createClassifier, type Classifier, type FileKind } from './classify';
 import { nodeHost, type WorkspaceHost } from './host';
 
 interface EventFile {
   layout: EventFileLayout;
-  text: string;
+  /** Undefined once editor changes went straight to the validator, which then holds the text. */
+  text: string | undefined;
   validator: EventFileValidator;
 }
 
@@ -68,7 +70,7 @@ export class Workspace {
 
   /** Rereads everything from the host: used at start-up and when eventline.json changes. */
   reload(): void {
-    const configText = this.given.get(this.configFile) ?? this.readText(this.configFile);
+    const configText = this.latestText(this.configFile) ?? this.readText(this.configFile);
     this.applyConfig(configText);
     this.registryValue = createSchemaRegistry({ root: this.root, config: this.configValue });
     this.eventFiles.clear();
@@ -76,7 +78,7 @@ export class Workspace {
     for (const file of this.host.listFiles(this.root, (dir) => this.classifier.isExcludedDir(dir))) {
       const kind = this.classify(file);
       if (kind.kind !== 'schema' && kind.kind !== 'events') continue;
-      const text = this.given.get(file) ?? this.readText(file);
+      const text = this.latestText(file) ?? this.readText(file);
       if (text !== undefined) this.applyText(file, text);
     }
   }
@@ -114,6 +116,24 @@ export class Workspace {
       default:
         return [];
     }
+  }
+
+  /**
+   * Applies an editor's changes to a file (LSP content changes, in order). An event stream takes
+   * them line by line, so a keystroke in a 100,000-line file re-checks one line and never reads
+   * the whole buffer; other files are small and are revalidated whole. Returns the files whose
+   * problems may have changed, as setText does.
+   */
+  applyEdits(file: string, edits: readonly TextEdit[]): string[] {
+    const entry = this.eventFiles.get(file);
+    const kind = this.classify(file);
+    if (entry && kind.kind === 'events' && entry.layout === kind.layout && !this.readProblems.has(file)) {
+      entry.validator.applyEdits(edits);
+      entry.text = undefined;
+      this.given.delete(file);
+      return [file];
+    }
+    return this.setText(file, applyTextEdits(this.latestText(file) ?? '', edits));
   }
 
   /** Sets a file's content from raw bytes, reporting invalid UTF-8 instead of guessing. */
@@ -177,7 +197,7 @@ export class Workspace {
     else if (kind.kind === 'schema') problems = this.registryValue.problems(file);
     else if (kind.kind === 'events') {
       const entry = this.eventFiles.get(file);
-      problems = entry ? entry.validator.validate(entry.text) : [];
+      problems = !entry ? [] : entry.text === undefined ? entry.validator.applyEdits([]) : entry.validator.validate(entry.text);
     } else problems = [];
     return sortProblems(applySeverityOverrides([...read, ...problems], this.configValue.diagnostics));
   }
@@ -198,12 +218,18 @@ export class Workspace {
     if (types.size === 0) return [];
     const out: string[] = [];
     for (const [file, entry] of this.eventFiles) {
-      // A file that named a type before the change, or names one now: unknown-type errors may clear.
+      // typesUsed holds unknown names too, so a new schema clears "unknown event type" errors.
       const used = entry.validator.typesUsed();
       if ([...types].some((t) => used.has(t)) || used.size === 0) out.push(file);
-      else if ([...types].some((t) => entry.text.includes(t))) out.push(file);
     }
     return out;
+  }
+
+  /** The newest text Eventline was handed for a file, if any (an editor buffer or a disk read). */
+  private latestText(file: string): string | undefined {
+    const entry = this.eventFiles.get(file);
+    if (entry && entry.text === undefined) return entry.validator.currentText();
+    return this.given.get(file);
   }
 
   private applyConfig(text: string | undefined): void {

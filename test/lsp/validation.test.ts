@@ -94,6 +94,31 @@ describe('language server: envelopes and schemas', () => {
     );
   });
 
+  it('applies a burst of changes sent faster than the debounce, each against the text the previous one left', async () => {
+    const file = ws.path('events/burst.events.jsonl');
+    const text = `${good}\n${event(ids[1], '2026-01-05T10:31:00Z', { orderId: 'o-2' })}\n`;
+    await lsp.open(file, text, 'jsonl');
+    const opened = await lsp.waitFor(file, () => true);
+    assert.deepEqual(opened.diagnostics, []);
+    // Three notifications in a row (the server debounces them into one validation); the last
+    // carries two changes. Net effect: line 1's id becomes a duplicate of line 0's, a third line
+    // is appended with a bad timestamp, and a blank line is inserted at the top.
+    await lsp.change(file, [{ range: on(1, text, ids[1]), text: ids[0] }]);
+    await lsp.change(file, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: event(ids[2], 'soon', { orderId: 'o-3' }) }]);
+    await lsp.change(file, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' },
+      { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '' },
+    ]);
+    const published = await lsp.waitForNext(file, opened.count, (p) => p.diagnostics.length === 2);
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.code, d.range.start.line]),
+      [
+        ['stream/duplicate-event-id', 2],
+        ['envelope/invalid-timestamp', 3],
+      ],
+    );
+  });
+
   it('revalidates a closed event file when an open schema is edited', async () => {
     const before = lsp.diagnostics(orders)!;
     assert.equal(before.diagnostics.length, 1);
