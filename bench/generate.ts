@@ -1,6 +1,7 @@
 // Deterministic (seeded) benchmark workspace: 200 event types with a handful of typed, nested,
 // formatted and enumerated properties each, and a long JSONL stream of valid events with
 // correlation and causation chains and increasing timestamps.
+import { createRandom } from '../test/support/random';
 
 const ENTITIES = ['Order', 'Payment', 'Customer', 'Invoice', 'Shipment', 'Refund', 'Cart', 'Product', 'Coupon', 'Subscription', 'Account', 'Review', 'Return', 'Warehouse', 'Delivery', 'Ticket', 'Booking', 'Voucher', 'Wallet', 'Parcel'];
 const VERBS = ['Placed', 'Cancelled', 'Shipped', 'Confirmed', 'Archived', 'Approved', 'Rejected', 'Opened', 'Closed', 'Expired'];
@@ -23,17 +24,6 @@ export interface BenchWorkspace {
   lines: string[];
 }
 
-/** mulberry32: a small, fast, seedable PRNG. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uuidV4(random: () => number): string {
   const hex = (n: number) => {

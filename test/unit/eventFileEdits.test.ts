@@ -9,31 +9,11 @@ import type { EventFileLayout } from '../../core/envelope/types';
 import { applyTextEdits } from '../../core/text/edits';
 import { LineIndex } from '../../core/text/lineIndex';
 import type { Problem, TextEdit } from '../../core/types';
+import { eventLine, uuid } from '../fixtures/envelope/events';
 import { createFakeRegistry } from '../fixtures/envelope/fakeRegistry';
+import { createRandom } from '../support/random';
 
-const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
-function eventLine(n: number): string {
-  return JSON.stringify({
-    eventId: uuid(n),
-    eventType: n % 2 ? 'OrderPlaced' : 'PaymentCaptured',
-    timestamp: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
-    version: '1.0',
-    source: 'order-service',
-    data: n % 2 ? { orderId: `o${n}` } : { paymentId: `p${n}` },
-    metadata: n > 0 ? { correlationId: 'c', causationId: uuid(n - 1) } : { correlationId: 'c' },
-  });
-}
-
-/** A small deterministic PRNG (mulberry32), so a failure names a reproducible step. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pieces = ['', 'x', '"', '{', '}', '\n', ',', '9', uuid(3), `\n${eventLine(50)}`, '"eventId"', '\r\n', '2025'];
 
@@ -56,7 +36,7 @@ describe('applyEdits', () => {
       let text = layout === 'jsonl' ? events.join('\n') : layout === 'array' ? `[\n${events.join(',\n')}\n]` : eventLine(1);
       const validator = createEventFileValidator('/ws/a.events.jsonl', layout, { registry, config });
       validator.validate(text);
-      const next = random(layout.length);
+      const next = createRandom(layout.length);
       for (let step = 0; step < 300; step++) {
         // Sometimes two changes in one notification: the second's range refers to the text after the first.
         const batch = [randomEdit(text, next)];

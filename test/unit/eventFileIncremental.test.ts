@@ -7,24 +7,9 @@ import { defaultConfig } from '../../core/config/config';
 import { createEventFileValidator } from '../../core/envelope/eventFile';
 import type { EventFileLayout } from '../../core/envelope/types';
 import type { Problem } from '../../core/types';
+import { eventLine, uuid } from '../fixtures/envelope/events';
 import { createFakeRegistry, orderPlaced, type FakeRegistry } from '../fixtures/envelope/fakeRegistry';
 
-function uuid(n: number): string {
-  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-}
-
-function eventLine(n: number, overrides: Record<string, unknown> = {}): string {
-  return JSON.stringify({
-    eventId: uuid(n),
-    eventType: n % 2 ? 'OrderPlaced' : 'PaymentCaptured',
-    timestamp: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
-    version: '1.0',
-    source: 'order-service',
-    data: n % 2 ? { orderId: `o${n}` } : { paymentId: `p${n}` },
-    metadata: n > 0 ? { correlationId: 'c', causationId: uuid(n - 1) } : { correlationId: 'c' },
-    ...overrides,
-  });
-}
 
 const sorted = (problems: Problem[]) => problems.map((p) => JSON.stringify(p)).sort();
 

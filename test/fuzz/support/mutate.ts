@@ -1,17 +1,10 @@
 // Seeded random mutations of valid documents, for the fuzz suite. Every mutation is reproducible
 // from (seed, index), and each carries a short description for failure reports.
 
-/** mulberry32: small, fast and good enough to spread mutations; seeded for reproducibility. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../../support/random';
+
+/** Seeded for reproducibility: (seed, index) names every mutation. */
+export const prng = createRandom;
 
 export interface Mutation {
   bytes: Uint8Array;
