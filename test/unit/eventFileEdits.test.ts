@@ -14,7 +14,6 @@ import { createFakeRegistry } from '../fixtures/envelope/fakeRegistry';
 import { createRandom } from '../support/random';
 
 
-
 const pieces = ['', 'x', '"', '{', '}', '\n', ',', '9', uuid(3), `\n${eventLine(50)}`, '"eventId"', '\r\n', '2025'];
 
 function randomEdit(text: string, next: () => number): TextEdit {
