@@ -119,7 +119,7 @@ export class StoreClosedError extends EventStoreError {
 export class StoreFailedError extends EventStoreError {
   override readonly name = 'StoreFailedError';
   readonly code = 'store-failed';
-  constructor(readonly cause: unknown) {
+  constructor(override readonly cause: unknown) {
     super(`the event store stopped after a failed write or fsync (${cause instanceof Error ? cause.message : String(cause)}): appends that were not acknowledged may not be stored; reopen the store, which recovers the log.`);
   }
 }

@@ -20,17 +20,14 @@ export function murmur2(input: Uint8Array | string): number {
     k = Math.imul(k, M);
     h = Math.imul(h, M) ^ k;
   }
+  // The 1-3 trailing bytes, as Java's fall-through switch mixes them.
   const tail = blocks * 4;
-  switch (length & 3) {
-    case 3:
-      h ^= data[tail + 2] << 16;
-    // falls through
-    case 2:
-      h ^= data[tail + 1] << 8;
-    // falls through
-    case 1:
-      h ^= data[tail];
-      h = Math.imul(h, M);
+  const rest = length & 3;
+  if (rest === 3) h ^= data[tail + 2] << 16;
+  if (rest >= 2) h ^= data[tail + 1] << 8;
+  if (rest >= 1) {
+    h ^= data[tail];
+    h = Math.imul(h, M);
   }
   h ^= h >>> 13;
   h = Math.imul(h, M);

@@ -1,0 +1,163 @@
+// The local event store: append-only segment files under a directory (default .eventline/store/),
+// one writer process (LOCK file), any number of read-only openers. See format.ts for the record
+// layout and groupCommit.ts for durability.
+import { mkdirSync, truncateSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventEnvelope } from '../../envelope';
+import { StoreClosedError, StoreCorruptError, StoreFailedError, InvalidRequestError } from '../../errors';
+import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamAppend, StreamInfo } from '../../eventStore';
+import { appendCommit } from './append';
+import { GroupCommitWriter, type FsyncMode } from './groupCommit';
+import { acquireLock, type HeldLock, type LockInfo } from './lock';
+import type { MemoryIndex } from './memoryIndex';
+import { readAll, readStream } from './read';
+import { RecordReader } from './recordReader';
+import { scanLog, type TornTail } from './recover';
+
+export const DEFAULT_STORE_DIR = join('.eventline', 'store');
+export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
+
+export interface LocalStoreOptions {
+  /** Default 'batch' (group commit). */
+  fsync?: FsyncMode;
+  /** A new segment starts once the active one would grow past this size. */
+  segmentBytes?: number;
+  /** Open without the write lock: reads only, a torn tail is ignored rather than truncated. */
+  readOnly?: boolean;
+}
+
+/** What open found and repaired. */
+export interface RecoveryReport {
+  segments: number;
+  records: number;
+  events: number;
+  /** A partial record at the end that a writer open truncated (or a reader open ignored). */
+  tornTail?: TornTail & { truncated: boolean };
+  /** A stale lock of a dead process that this open took over. */
+  staleLockFrom?: LockInfo;
+}
+
+export interface LocalEventStore extends EventStore {
+  readonly dir: string;
+  readonly recovery: RecoveryReport;
+  readonly readOnly: boolean;
+}
+
+export async function openLocalEventStore(dir: string, options: LocalStoreOptions = {}): Promise<LocalEventStore> {
+  const fsync = options.fsync ?? 'batch';
+  if (!['always', 'batch', 'never'].includes(fsync)) throw new InvalidRequestError(`fsync "${fsync}" is not one of always, batch, never.`);
+  const segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT_BYTES;
+  const readOnly = options.readOnly ?? false;
+  let lock: HeldLock | undefined;
+  if (!readOnly) {
+    mkdirSync(dir, { recursive: true });
+    lock = acquireLock(dir);
+  }
+  try {
+    const scan = scanLog(dir);
+    if (scan.problems.length > 0) throw new StoreCorruptError(scan.problems);
+    if (scan.tornTail && !readOnly) truncateTail(join(dir, scan.tornTail.segment), scan.tornTail.offset);
+    const writer = new GroupCommitWriter(dir, fsync, segmentBytes);
+    const last = scan.segments[scan.segments.length - 1];
+    if (last !== undefined) {
+      writer.activeSegment = last;
+      writer.activeSize = scan.lastSegmentSize;
+    }
+    const recovery: RecoveryReport = {
+      segments: scan.segments.length,
+      records: scan.records,
+      events: scan.index.head,
+      tornTail: scan.tornTail && { ...scan.tornTail, truncated: !readOnly },
+      staleLockFrom: lock?.tookOverFrom,
+    };
+    return new LocalStore(dir, scan.index, writer, new RecordReader(dir), lock, recovery, readOnly);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+function truncateTail(path: string, validEnd: number): void {
+  truncateSync(path, validEnd);
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+class LocalStore implements LocalEventStore {
+  private closed = false;
+
+  constructor(
+    readonly dir: string,
+    private readonly index: MemoryIndex,
+    private readonly writer: GroupCommitWriter,
+    private readonly reader: RecordReader,
+    private readonly lock: HeldLock | undefined,
+    readonly recovery: RecoveryReport,
+    readonly readOnly: boolean,
+  ) {}
+
+  async append(stream: string, events: readonly EventEnvelope[], options: AppendOptions = {}): Promise<AppendResult> {
+    const [result] = await this.appendMany([{ stream, events, expectedRevision: options.expectedRevision }]);
+    return result;
+  }
+
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    this.assertWritable();
+    if (!Array.isArray(appends)) throw new InvalidRequestError('appendMany takes an array of { stream, events, expectedRevision }.');
+    return appendCommit(this.index, this.writer, appends);
+  }
+
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    return readStream(this.index, this.reader, stream, options);
+  }
+
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    return readAll(this.index, this.reader, options);
+  }
+
+  async streamRevision(stream: string): Promise<number | 'no-stream'> {
+    this.assertOpen();
+    const count = this.index.durableCount(stream);
+    return count === 0 ? 'no-stream' : count - 1;
+  }
+
+  async *listStreams(): AsyncIterable<StreamInfo> {
+    this.assertOpen();
+    for (const [stream, positions] of this.index.streams) {
+      const count = this.index.durableCount(stream);
+      if (count > 0) yield { stream, revision: count - 1, firstPosition: positions[0], lastPosition: positions[count - 1] };
+    }
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.index.durableHead;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.writer.close();
+      await this.reader.close();
+    } finally {
+      this.lock?.release();
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreClosedError();
+  }
+
+  private assertWritable(): void {
+    this.assertOpen();
+    if (this.readOnly) throw new InvalidRequestError(`the store at ${this.dir} was opened read-only: open it without readOnly to append.`);
+    if (this.writer.failed !== undefined) throw new StoreFailedError(this.writer.failed);
+  }
+}
