@@ -1,13 +1,34 @@
 // The value formats envelope fields use: UUIDs, RFC 3339 timestamps, MAJOR.MINOR versions,
 // service names, URI-references and correlation/causation ids. Each check is a regex or a
 // charCode scan, cheap enough to run on every event of a 100,000-line stream.
+import { commonDateTimeMs, isCommonDateTime } from '../registry/dateTimeFormat';
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-([0-9a-fA-F])[0-9a-fA-F]{3}-([0-9a-fA-F])[0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
-const UUID_V4 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
+
+/**
+ * xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx, any case. A char-code scan rather than a regex:
+ * it runs on every event id of a stream and measured several times faster.
+ */
+export function isUuidV4(value: string): boolean {
+  if (value.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const code = value.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (code !== 0x2d) return false;
+    } else if (!isHexDigit(code)) return false;
+  }
+  const variant = value.charCodeAt(19) | 0x20; // lowercase
+  return value.charCodeAt(14) === 0x34 && (variant === 0x38 || variant === 0x39 || variant === 0x61 || variant === 0x62);
+}
+
+function isHexDigit(code: number): boolean {
+  const lower = code | 0x20;
+  return (code >= 0x30 && code <= 0x39) || (lower >= 0x61 && lower <= 0x66);
+}
 
 /** Undefined for a UUID v4 (RFC 4122 variant); otherwise what the value is, for the message. */
 export function describeNonUuidV4(value: string): string | undefined {
-  if (UUID_V4.test(value)) return undefined;
+  if (isUuidV4(value)) return undefined;
   const match = UUID.exec(value);
   if (!match) return 'is not a UUID';
   const version = parseInt(match[1], 16);
@@ -64,6 +85,8 @@ export type TimestampResult = { ok: true; time: number } | { ok: false; problem:
  * survives in a double), so events can be ordered even within one millisecond.
  */
 export function parseTimestamp(value: string): TimestampResult {
+  // Fast path, no regex: almost every timestamp in a stream has the common, valid shape.
+  if (isCommonDateTime(value)) return { ok: true, time: commonDateTimeMs(value) };
   const m = TIMESTAMP.exec(value);
   if (!m) return { ok: false, problem: 'is not an RFC 3339 date-time (e.g. 2026-01-05T10:30:00Z)' };
   if (m[8] === undefined) return { ok: false, problem: 'has no time zone: append Z for UTC or an offset such as +02:00' };

@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import type { AnySchema, ValidateFunction } from 'ajv';
 import type { JsonPath } from '../types';
-import { createAjv, type Dialect } from './dialect';
+import { createAjv, type AjvPurpose, type Dialect } from './dialect';
 import { resolveRef, type DocLookup, type SchemaDocView } from './refs';
 import { walkSchemas } from './schemaWalk';
 
@@ -18,9 +18,9 @@ export function fileUri(file: string): string {
   return pathToFileURL(file).href;
 }
 
-export function compileValidator(target: SchemaDocView, dialect: Dialect, closure: readonly SchemaDocView[], lookup: DocLookup): CompileResult {
+export function compileValidator(target: SchemaDocView, dialect: Dialect, closure: readonly SchemaDocView[], lookup: DocLookup, purpose: AjvPurpose = 'all-errors'): CompileResult {
   try {
-    const ajv = createAjv(dialect);
+    const ajv = createAjv(dialect, purpose);
     for (const doc of closure) ajv.addSchema(prepareForAjv(doc, lookup), fileUri(doc.file));
     const validate = ajv.getSchema(fileUri(target.file));
     if (!validate) return { ok: false, message: 'ajv returned no validator' };

@@ -33,8 +33,15 @@ export function createSchemaRegistry(options: RegistryOptions): SchemaRegistry {
 }
 
 interface Compiled {
-  /** Null when there is no usable validator (the schema or a file it references is broken). */
+  /**
+   * Stops at the first error: the fast pass every event takes. Null when there is no usable
+   * validator (the schema or a file it references is broken).
+   */
   validate: ValidateFunction | null;
+  /** Reports every error; compiled on the first data `validate` rejects (see AjvPurpose). */
+  validateAll?: ValidateFunction;
+  /** What compileValidator needs to compile `validateAll`. */
+  recompile?: () => ValidateFunction | undefined;
   /** "OrderPlaced 1.0, schemas/OrderPlaced/1.0.schema.json": names the schema in data messages. */
   label: string;
   /** schema/compile-failed, when ajv refused the schema or a referenced file blocks it. */
@@ -149,6 +156,10 @@ class Registry implements SchemaRegistry {
     const validate = compiled.validate;
     if (!validate) return undefined;
     if (validate(data)) return [];
+    compiled.validateAll ??= compiled.recompile?.();
+    const all = compiled.validateAll;
+    // Same schema, so it rejects the same data; its errors are the complete list.
+    if (all && !all(data)) return dataFindings(all.errors ?? [], data, compiled.label);
     return dataFindings(validate.errors ?? [], data, compiled.label);
   }
 
@@ -325,9 +336,15 @@ class Registry implements SchemaRegistry {
       if (broken !== undefined) {
         compiled = { validate: null, label, failure: this.blockedBy(doc, broken) };
       } else {
-        const result = compileValidator(doc, doc.dialect, closure.map((f) => this.docs.get(f)!), this.lookup);
+        const dialect = doc.dialect;
+        const docs = closure.map((f) => this.docs.get(f)!);
+        const result = compileValidator(doc, dialect, docs, this.lookup, 'first-error');
+        const recompile = () => {
+          const all = compileValidator(doc, dialect, docs, this.lookup, 'all-errors');
+          return all.ok ? all.validate : undefined;
+        };
         compiled = result.ok
-          ? { validate: result.validate, label }
+          ? { validate: result.validate, label, recompile }
           : { validate: null, label, failure: this.compileFailure(doc, result.message) };
       }
     }
