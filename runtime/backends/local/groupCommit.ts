@@ -27,6 +27,8 @@ export class GroupCommitWriter {
   /** Active segment and its size including queued records (offsets are assigned at plan time). */
   activeSegment: string | undefined;
   activeSize = 0;
+  /** Counters for tests and the benchmark: write calls and fsyncs issued. */
+  readonly stats = { writes: 0, syncs: 0, records: 0 };
 
   constructor(
     private readonly dir: string,
@@ -81,7 +83,12 @@ export class GroupCommitWriter {
         const bytes = group.length === 1 ? group[0].bytes : Buffer.concat(group.map((p) => p.bytes));
         let written = 0;
         while (written < bytes.length) written += (await handle.write(bytes, written, bytes.length - written, null)).bytesWritten;
-        if (this.mode !== 'never') await handle.datasync();
+        this.stats.writes++;
+        this.stats.records += group.length;
+        if (this.mode !== 'never') {
+          await handle.datasync();
+          this.stats.syncs++;
+        }
       } catch (error) {
         this.failure = error;
         for (const pending of [...group, ...this.queue.splice(0)]) pending.done(error);

@@ -41,6 +41,8 @@ export interface LocalEventStore extends EventStore {
   readonly dir: string;
   readonly recovery: RecoveryReport;
   readonly readOnly: boolean;
+  /** Write calls, fsyncs and records so far (group commit shares one fsync among many records). */
+  writeStats(): { writes: number; syncs: number; records: number };
 }
 
 export async function openLocalEventStore(dir: string, options: LocalStoreOptions = {}): Promise<LocalEventStore> {
@@ -138,6 +140,10 @@ class LocalStore implements LocalEventStore {
   async headPosition(): Promise<number> {
     this.assertOpen();
     return this.index.durableHead;
+  }
+
+  writeStats(): { writes: number; syncs: number; records: number } {
+    return { ...this.writer.stats };
   }
 
   async close(): Promise<void> {
