@@ -39,6 +39,10 @@ const rules = [
   { code: 'schema/ref-cycle', severity: 'error', purpose: 'A chain of `$ref`s loops back on itself without describing any value.' },
   { code: 'schema/compile-failed', severity: 'error', purpose: 'The schema cannot be compiled into a validator.' },
 
+  // Schema evolution between versions of one event type.
+  { code: 'compat/breaking-change', severity: 'error', purpose: 'A minor version breaks the compatibility mode (BACKWARD, FORWARD, FULL, transitive or not) against an earlier version of its major.' },
+  { code: 'compat/upcaster-needed', severity: 'information', purpose: 'A new major version: consumers of the previous major need an upcaster.' },
+
   // Event type naming and granularity.
   { code: 'naming/not-pascal-case', severity: 'warning', purpose: 'Event type names are PascalCase (OrderPlaced).' },
   { code: 'naming/not-past-tense', severity: 'warning', purpose: 'Event types are past-tense business facts (OrderPlaced, not PlaceOrder).' },

@@ -12,6 +12,8 @@
 import type { ValidateFunction } from 'ajv';
 import { join, relative, sep } from 'node:path';
 import type { EventlineConfig } from '../config/config';
+import { diffSchemas } from '../compat/diff';
+import { versioningFindings } from '../compat/versioning';
 import { checkGranularity } from '../naming/naming';
 import { placeFinding } from '../problems';
 import type { Finding, Problem } from '../types';
@@ -69,11 +71,13 @@ class Registry implements SchemaRegistry {
   private readonly recentTypes = new Map<string, Set<string>>();
   private typeIndex: TypeIndex | undefined;
   private readonly lookup: DocLookup;
+  private readonly config: EventlineConfig;
 
   constructor(options: RegistryOptions) {
     this.root = options.root;
     this.schemasRoot = join(options.root, options.config.schemasDir);
     this.pastTense = options.config.naming.pastTense;
+    this.config = options.config;
     this.lookup = {
       doc: (file) => this.docs.get(file),
       fileWithId: (id) => this.index().ids.get(id),
@@ -182,6 +186,13 @@ class Registry implements SchemaRegistry {
     }
     const ownTypes = new Set([before?.event?.type, after?.event?.type].filter((t): t is string => t !== undefined));
     this.recentTypes.set(file, ownTypes);
+    // Versions of a type are checked against each other (compatibility): editing 1.0 changes 1.1's problems.
+    for (const type of new Set([...types, ...ownTypes])) {
+      for (const sibling of this.filesOfType(type)) {
+        affected.add(sibling);
+        this.problemCache.delete(sibling);
+      }
+    }
     for (const type of new Set([...types, ...ownTypes])) this.generations.set(type, (this.generations.get(type) ?? 0) + 1);
     return [...affected].filter((f) => f === file || this.docs.has(f)).sort();
   }
@@ -262,6 +273,28 @@ class Registry implements SchemaRegistry {
     return this.typeIndex;
   }
 
+  private filesOfType(type: string): string[] {
+    return [...(this.index().byType.get(type)?.values() ?? [])].flat();
+  }
+
+  /** compat/breaking-change and compat/upcaster-needed (core/compat/versioning.ts), between schemas that compile. */
+  private compatibilityFindings(doc: AnalyzedSchema): Finding[] {
+    const event = doc.event!;
+    if (!doc.compilable || this.get(event.type, event.version)?.file !== doc.file) return [];
+    const versions = this.versions(event.type).map((v) => this.get(event.type, v)!).filter((v) => this.docs.get(v.file)?.compilable);
+    const resolve = (ref: string, from: { file: string }) => {
+      const source = this.docs.get(from.file);
+      const resolved = source ? resolveRef(source, ref, this.lookup) : undefined;
+      return resolved?.ok ? resolved.target : undefined;
+    };
+    const policy = this.config.compatibilityPolicy;
+    return versioningFindings(event, versions, {
+      mode: this.config.compatibility,
+      policy,
+      diff: (older, newer) => diffSchemas(older.schema, newer.schema, { policy, oldFile: older.file, newFile: newer.file, resolve, display: (f) => this.display(f) }),
+    });
+  }
+
   private filesDeclaring(type: string, version: string): string[] {
     return this.index().byType.get(type)?.get(version) ?? [];
   }
@@ -283,6 +316,7 @@ class Registry implements SchemaRegistry {
         findings.push({ code: 'schema/partition-key-not-found', message: `x-event.partitionKey "${event.partitionKey}" names no property the schema declares: point it at a property of data (under "properties", also through $ref and allOf), e.g. "/customerId".`, path: ['x-event', 'partitionKey'] });
       }
       findings.push(...checkGranularity(event.type, objectShape(root, this.lookup)));
+      findings.push(...this.compatibilityFindings(doc));
       const failure = (this.compiled.get(doc.file) ?? this.compile(doc.file)).failure;
       if (failure) problems.push(failure);
     }
