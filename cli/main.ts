@@ -2,6 +2,7 @@
 // Exit codes: 0 clean, 1 problems with errors, 2 usage or internal failure (see usage.ts).
 import { parseArgs } from 'node:util';
 import { checkHelp, runCheck } from './commands/check';
+import { diffHelp, runDiff } from './commands/diff';
 import { mainHelp } from './commands/help';
 import { lspHelp, runLsp } from './commands/lsp';
 import { EXIT, UsageError } from './usage';
@@ -9,7 +10,7 @@ import { VERSION } from './version';
 
 const out = (text: string) => process.stdout.write(text);
 
-const commandHelp: Record<string, string> = { check: checkHelp, lsp: lspHelp };
+const commandHelp: Record<string, string> = { check: checkHelp, diff: diffHelp, lsp: lspHelp };
 
 /** Runs a command; undefined means it keeps running (the language server) and must not exit. */
 function run(argv: string[]): number | undefined {
@@ -17,6 +18,8 @@ function run(argv: string[]): number | undefined {
   switch (command) {
     case 'check':
       return runCheck(rest, { cwd: process.cwd(), out });
+    case 'diff':
+      return runDiff(rest, { cwd: process.cwd(), out });
     case 'lsp':
       return runLsp(rest, out) ? undefined : EXIT.ok;
     case 'help':
