@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 export const cliPath = join(repoRoot, 'dist', 'cli.js');
-const sources = ['cli', 'core', 'server', 'schemas', 'package.json'];
+const sources = ['cli', 'core', 'runtime', 'server', 'schemas', 'package.json'];
 
 export interface CliResult {
   code: number | null;
