@@ -10,7 +10,6 @@ Commands:
   diff OLD NEW     compare two schema files: changes and BACKWARD/FORWARD compatibility
   lsp --stdio      run the Eventline language server over stdio (for any LSP client)
   store <command>  the local event store: append, read, streams, verify
-  store <command>  the local event store: append, read, streams, verify
   help [COMMAND]   show help for a command
 
 Options:
