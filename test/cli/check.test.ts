@@ -10,12 +10,19 @@ import { checkJson, reportedKeys } from './checkReport';
 import { runCli } from './runCli';
 
 describe('eventline check: clean workspaces', () => {
+  // The one note a clean workspace may carry: a breaking major (OrderPlaced 2.0 in examples/shop)
+  // needs an upcaster from the previous major, and none exists until code generation lands.
+  const upcasterNotes: Record<string, number> = { 'examples/shop': 1, 'examples/shop-cloudevents': 0 };
   for (const workspace of ['examples/shop', 'examples/shop-cloudevents']) {
-    it(`${workspace} has no problems and exits 0`, () => {
+    it(`${workspace} has no problems but its upcaster notes, and exits 0`, () => {
       const { code, stdout, stderr } = runCli(['check', workspace]);
       assert.equal(stderr, '');
-      assert.equal(stdout.trim().split('\n').length, 1, `expected only the summary line, got:\n${stdout}`);
-      assert.match(stdout, /^0 errors, 0 warnings, 0 infos in \d+ files\n$/);
+      const lines = stdout.trim().split('\n');
+      const summary = lines.pop()!;
+      const notes = upcasterNotes[workspace];
+      assert.equal(lines.length, notes, `expected only ${notes} upcaster note(s) and the summary, got:\n${stdout}`);
+      for (const line of lines) assert.match(line, /: info compat\/upcaster-needed /);
+      assert.match(summary, new RegExp(`^0 errors, 0 warnings, ${notes} infos? in \\d+ files$`));
       assert.equal(code, 0);
     });
   }
@@ -23,7 +30,7 @@ describe('eventline check: clean workspaces', () => {
   it('examples/shop checks every schema and event file', () => {
     const { code, report } = checkJson('examples/shop');
     assert.equal(code, 0);
-    assert.deepEqual(reportedKeys(report), []);
+    assert.deepEqual(reportedKeys(report), ['schemas/OrderPlaced/2.0.schema.json:7:16 compat/upcaster-needed information']);
     const paths = report.files.map((f) => f.path);
     for (const expected of [
       'eventline.json',
@@ -42,7 +49,7 @@ describe('eventline check: clean workspaces', () => {
   it('checks the current directory when DIR is left out', () => {
     const { code, stdout } = runCli(['check'], { cwd: join(process.cwd(), 'examples', 'shop') });
     assert.equal(code, 0);
-    assert.match(stdout, /^0 errors, 0 warnings, 0 infos in \d+ files\n$/);
+    assert.match(stdout, /\n0 errors, 0 warnings, 1 info in \d+ files\n$/);
   });
 });
 
