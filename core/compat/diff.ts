@@ -420,9 +420,9 @@ function compareObject(ctx: Ctx, o: SchemaNode, n: SchemaNode, at: At): void {
 
   // required, for names both declare (and names neither declares as a property).
   for (const key of new Set([...oReq, ...nReq])) {
-    const declaredBoth = op.has(key) && np.has(key);
-    const declaredNeither = !op.has(key) && !np.has(key);
-    if (!declaredBoth && !declaredNeither) continue;
+    // A property added or removed is judged with its content model below; here only what that misses.
+    if (np.has(key) && !op.has(key) && !(oReq.has(key) && !nReq.has(key))) continue;
+    if (op.has(key) && !np.has(key) && !(nReq.has(key) && !oReq.has(key))) continue;
     if (oReq.has(key) && !nReq.has(key)) {
       ctx.add('REQUIRED_ATTRIBUTE_REMOVED', below(at, 'properties', key), `Property '${key}' is no longer required`, { forward: hasDefault(ctx, op.get(key)) });
     } else if (!oReq.has(key) && nReq.has(key)) {
@@ -757,10 +757,16 @@ function compareCombined(ctx: Ctx, so: Shape, sn: Shape, at: At): void {
   }
 }
 
+function weight(edge: object): number {
+  return 'sub' in edge && edge.sub instanceof Ctx ? edge.sub.changes.length : 0;
+}
+
 /** Maximum bipartite matching (Kuhn): old branch i -> the edge that pairs it. */
 function maxMatching<E extends { i: number; j: number }>(left: number, right: number, edges: E[]): Map<number, E> {
   const adjacency: E[][] = Array.from({ length: left }, () => []);
   for (const e of edges) adjacency[e.i].push(e);
+  // Prefer the closest pairs (fewest changes), so identical branches pair with each other.
+  for (const list of adjacency) list.sort((a, b) => weight(a) - weight(b));
   const matchRight = new Array<E | undefined>(right).fill(undefined);
   const tryAssign = (i: number, seen: boolean[]): boolean => {
     for (const e of adjacency[i]) {
