@@ -6,7 +6,8 @@ import type { EventSchema, SchemaLookup } from '../registry/types';
 
 export function createLookupCache(registry: SchemaLookup): SchemaLookup {
   const versions = new Map<string, string[]>();
-  const schemas = new Map<string, EventSchema | undefined>();
+  // type -> version -> schema: nested maps, so a lookup builds no "type+version" key string.
+  const schemas = new Map<string, Map<string, EventSchema | undefined>>();
   let types: string[] | undefined;
   return {
     eventTypes: () => (types ??= registry.eventTypes()),
@@ -16,10 +17,10 @@ export function createLookupCache(registry: SchemaLookup): SchemaLookup {
       return found;
     },
     get(type, version) {
-      const key = `${type}\u0000${version}`;
-      if (schemas.has(key)) return schemas.get(key);
-      const schema = registry.get(type, version);
-      schemas.set(key, schema);
+      let byVersion = schemas.get(type);
+      if (!byVersion) schemas.set(type, (byVersion = new Map()));
+      let schema = byVersion.get(version);
+      if (schema === undefined && !byVersion.has(version)) byVersion.set(version, (schema = registry.get(type, version)));
       return schema;
     },
     validateData: (type, version, data) => registry.validateData(type, version, data),
