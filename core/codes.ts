@@ -42,6 +42,8 @@ const rules = [
   // Schema evolution between versions of one event type.
   { code: 'compat/breaking-change', severity: 'error', purpose: 'A minor version breaks the compatibility mode (BACKWARD, FORWARD, FULL, transitive or not) against an earlier version of its major.' },
   { code: 'compat/upcaster-needed', severity: 'information', purpose: 'A new major version: consumers of the previous major need an upcaster.' },
+  { code: 'compat/unused-suppression', severity: 'warning', purpose: 'An `x-event.allowBreaking` entry covers no breaking change in its version.' },
+  { code: 'schema/published-version-modified', severity: 'error', purpose: 'A schema version that existed at the `check --against` git ref was edited: released versions are immutable.' },
 
   // Event type naming and granularity.
   { code: 'naming/not-pascal-case', severity: 'warning', purpose: 'Event type names are PascalCase (OrderPlaced).' },

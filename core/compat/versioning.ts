@@ -9,6 +9,7 @@ import type { EventSchema } from '../registry/types';
 import type { Finding, JsonPath } from '../types';
 import { brokenDirections, modeRule, versionsToCheck } from './modes';
 import { policyNote } from './messages';
+import { BreakingAllowances } from './suppressions';
 import type { CompatPolicy, SchemaChange } from './types';
 
 export interface VersioningOptions {
@@ -25,20 +26,31 @@ export function effectiveMode(target: EventSchema, configMode: CompatibilityMode
   return { mode: configMode, source: 'eventline.json "compatibility"' };
 }
 
-/** Findings for `target` (placed in its own file) given every version of its type, ascending. */
+/**
+ * Findings for `target` (placed in its own file) given every version of its type, ascending.
+ * Breaking changes its x-event.allowBreaking covers are left out; entries covering none are reported.
+ */
 export function versioningFindings(target: EventSchema, versions: readonly EventSchema[], options: VersioningOptions): Finding[] {
+  const allowances = new BreakingAllowances(target.allowBreaking ?? []);
+  const { findings, why } = compatibilityCheck(target, versions, options, allowances);
+  return [...findings, ...allowances.unused(target, why)];
+}
+
+function compatibilityCheck(target: EventSchema, versions: readonly EventSchema[], options: VersioningOptions, allowances: BreakingAllowances): { findings: Finding[]; why: string } {
   const earlier = versions.filter((v) => v.major < target.major || (v.major === target.major && v.minor < target.minor));
-  if (earlier.length === 0) return [];
+  if (earlier.length === 0) return { findings: [], why: 'it is the first version, so nothing can break' };
   const sameMajor = earlier.filter((v) => v.major === target.major);
   const { mode, source } = effectiveMode(target, options.mode);
-  if (sameMajor.length === 0) return [upcasterNote(target, earlier[earlier.length - 1], options, mode)];
+  if (sameMajor.length === 0) return { findings: [upcasterNote(target, earlier[earlier.length - 1], options, mode)], why: 'it starts a new major, which may break compatibility without an allowance' };
 
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const older of versionsToCheck(sameMajor, mode)) {
+  const checked = versionsToCheck(sameMajor, mode);
+  for (const older of checked) {
     for (const change of options.diff(older, target)) {
       const directions = brokenDirections(change, mode);
       if (directions.length === 0) continue;
+      if (allowances.covers(change.path)) continue;
       const key = `${change.kind}\u0000${change.path}`;
       if (seen.has(key)) continue; // transitive: the same break against several versions is one problem
       seen.add(key);
@@ -51,7 +63,8 @@ export function versioningFindings(target: EventSchema, versions: readonly Event
       });
     }
   }
-  return findings;
+  const against = checked.length === 0 ? 'mode NONE checks nothing' : `mode ${mode} against ${checked.map((v) => v.version).join(', ')}`;
+  return { findings, why: against };
 }
 
 function breakingMessage(change: SchemaChange, directions: string[], older: EventSchema, target: EventSchema, mode: CompatibilityMode, source: string, policy: CompatPolicy): string {

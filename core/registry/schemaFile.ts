@@ -140,6 +140,7 @@ function toEventSchema(file: string, value: Record<string, unknown>, xEvent: XEv
   if (xEvent.source !== undefined) schema.source = xEvent.source;
   if (xEvent.partitionKey !== undefined) schema.partitionKey = xEvent.partitionKey;
   if (xEvent.compatibility) schema.compatibility = xEvent.compatibility;
+  if (xEvent.allowBreaking) schema.allowBreaking = xEvent.allowBreaking;
   if (typeof value.title === 'string') schema.title = value.title;
   const description = xEvent.description ?? (typeof value.description === 'string' ? value.description : undefined);
   if (description !== undefined) schema.description = description;

@@ -2,6 +2,7 @@
 // (later) compatibility and code generation read.
 import type { CompatibilityMode } from '../config/config';
 import type { Finding, Problem } from '../types';
+import type { BreakingAllowance } from './xEvent';
 
 export type EventKind = 'domain' | 'integration' | 'system';
 
@@ -19,6 +20,8 @@ export interface EventSchema {
   /** JSON Pointer into `data`. */
   partitionKey?: string;
   compatibility?: CompatibilityMode;
+  /** x-event.allowBreaking: breaking changes accepted in this version, by path. */
+  allowBreaking?: BreakingAllowance[];
   title?: string;
   description?: string;
   /** The whole schema document as parsed (JSON or YAML). */

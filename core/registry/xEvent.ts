@@ -14,11 +14,20 @@ export interface XEvent {
   partitionKey?: string;
   compatibility?: CompatibilityMode;
   description?: string;
+  /** Valid allowBreaking entries, with their index in the array (for placing findings). */
+  allowBreaking?: BreakingAllowance[];
+}
+
+/** x-event.allowBreaking[i]: compat/breaking-change at `path` (a "#/..." pointer) or below it is accepted, for `reason`. */
+export interface BreakingAllowance {
+  path: string;
+  reason: string;
+  index: number;
 }
 
 const KINDS: readonly EventKind[] = ['domain', 'integration', 'system'];
 const MODES: readonly CompatibilityMode[] = ['BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE', 'NONE'];
-const KEYS = ['type', 'version', 'kind', 'source', 'partitionKey', 'compatibility', 'description'];
+const KEYS = ['type', 'version', 'kind', 'source', 'partitionKey', 'compatibility', 'description', 'allowBreaking'];
 const JSON_POINTER = /^(\/([^~/]|~[01])*)*$/;
 
 /** Hints for the fix: the folder and file name say what type and version the block should name. */
@@ -78,7 +87,45 @@ export function readXEvent(block: unknown, hints: PathHints): { xEvent: XEvent; 
     if (typeof compatibility === 'string' && (MODES as readonly string[]).includes(compatibility)) xEvent.compatibility = compatibility as CompatibilityMode;
     else invalid(`x-event.compatibility ${JSON.stringify(compatibility)} is not a compatibility mode: use one of ${MODES.join(', ')}.`, at('compatibility'));
   }
+
+  if (block.allowBreaking !== undefined) {
+    const allowances = readAllowBreaking(block.allowBreaking, invalid);
+    if (allowances.length > 0) xEvent.allowBreaking = allowances;
+  }
   return { xEvent, findings };
+}
+
+const ALLOWANCE_EXAMPLE = '{"path": "#/properties/total", "reason": "no consumer reads total yet"}';
+
+/** Entries missing a valid path or a non-empty reason are reported and not applied. */
+function readAllowBreaking(value: unknown, invalid: (message: string, path: (string | number)[], target?: 'key' | 'value') => void): BreakingAllowance[] {
+  if (!Array.isArray(value)) {
+    invalid(`x-event.allowBreaking must be an array of {"path", "reason"} objects, e.g. [${ALLOWANCE_EXAMPLE}].`, ['x-event', 'allowBreaking']);
+    return [];
+  }
+  const out: BreakingAllowance[] = [];
+  value.forEach((entry: unknown, index) => {
+    const at = ['x-event', 'allowBreaking', index];
+    if (!isObject(entry)) return invalid(`x-event.allowBreaking[${index}] must be an object like ${ALLOWANCE_EXAMPLE}.`, at);
+    let ok = true;
+    for (const key of Object.keys(entry)) {
+      if (key !== 'path' && key !== 'reason') invalid(`Unknown key "${key}" in x-event.allowBreaking[${index}]: an entry has only "path" and "reason".`, [...at, key], 'key');
+    }
+    const path = entry.path;
+    if (typeof path !== 'string' || !/^#(\/([^~/]|~[01])*)*$/.test(path)) {
+      ok = false;
+      const where = typeof path === 'string' ? [...at, 'path'] : at;
+      invalid(`x-event.allowBreaking[${index}].path must be a JSON Pointer into this schema starting with "#", e.g. "#/properties/total" ("#" allows every breaking change in this version).`, where);
+    }
+    const reason = entry.reason;
+    if (typeof reason !== 'string' || reason.trim() === '') {
+      ok = false;
+      const where = reason === undefined ? at : [...at, 'reason'];
+      invalid(`x-event.allowBreaking[${index}] needs a non-empty "reason": say why breaking compatibility here is acceptable (e.g. "no consumer reads this field yet"), so reviewers can judge it.`, where);
+    }
+    if (ok) out.push({ path: path as string, reason: reason as string, index });
+  });
+  return out;
 }
 
 function readString(block: Record<string, unknown>, key: string, what: string, invalid: (message: string, path: (string | number)[]) => void, set: (value: string) => void): void {
