@@ -3,6 +3,7 @@
 // `eventline lsp --stdio` calls startServer too, so its signature stays stable.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
   FileChangeType,
   TextDocuments,
@@ -12,6 +13,7 @@ import {
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
+import { CodeActions } from './features/codeActions';
 import { ChangeScheduler } from './scheduler';
 import { EditLog } from './editLog';
 import { Folders } from './folders';
@@ -30,6 +32,7 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsCache(connection);
   const folders = new Folders(log);
   const publisher = new DiagnosticsPublisher(connection, folders, settings, log, (file) => openUris.get(file));
+  const codeActions = new CodeActions(documents, folders, log);
   let initialFolders: WorkspaceFolder[] = [];
   let folderEvents = false;
   let pushConfigChanges = false;
@@ -76,9 +79,11 @@ export function startServer(connection: Connection): void {
     settings.canPull = workspace?.configuration === true;
     folderEvents = workspace?.workspaceFolders === true;
     pushConfigChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    codeActions.configure(params.capabilities);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'eventline' },
@@ -149,6 +154,11 @@ export function startServer(connection: Connection): void {
     for (const folder of folders.all()) void settings.get(folder.uri);
     void publisher.republishAll();
   });
+
+  connection.onCodeAction((params) => codeActions.provide(params).catch((error: unknown) => {
+    log.error('computing code actions failed', error);
+    return [];
+  }));
 
   connection.onShutdown(() => scheduler.dispose());
 

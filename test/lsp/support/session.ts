@@ -25,6 +25,8 @@ export interface Published {
 export interface SessionOptions {
   /** What the server gets for workspace/configuration `eventline`. */
   settings?: Record<string, unknown>;
+  /** Extra client capabilities under `workspace` (e.g. workspaceEdit for resource operations). */
+  workspaceCapabilities?: Record<string, unknown>;
 }
 
 export class LspSession {
@@ -61,7 +63,7 @@ export class LspSession {
       processId: process.pid,
       rootUri: folders[0] ? pathToFileURL(folders[0]).href : null,
       workspaceFolders: folders.map((f, i) => ({ uri: pathToFileURL(f).href, name: `folder${i}` })),
-      capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+      capabilities: { workspace: { configuration: true, workspaceFolders: true, ...options.workspaceCapabilities }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
     });
     await connection.sendNotification('initialized', {});
     return session;
