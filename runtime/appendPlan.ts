@@ -2,14 +2,17 @@
 // log; an in-memory reference store): validate the batch, recognise an idempotent retry, check the
 // expected revision, and assign revisions and positions. It writes nothing.
 import type { EventEnvelope } from './envelope';
-import { EventIdConflictError, InvalidRequestError, PartialDuplicateBatchError } from './errors';
+import { EventIdConflictError, InvalidRequestError, PartialDuplicateBatchError, StreamDeletedError } from './errors';
 import type { AppendedEvent, AppendResult, StreamAppend } from './eventStore';
 import { assertExpectedRevision, isExpectedRevision, type StreamState } from './expectedRevision';
+import { STREAM_DELETED } from './tombstone';
 
 /** What planning needs to know of the store, including appends not yet durable. */
 export interface StoreView {
   streamState(stream: string): StreamState;
   findEvent(eventId: string): AppendedEvent | undefined;
+  /** True once a tombstone for the stream is planned (durable or not). */
+  isDeleted(stream: string): boolean;
 }
 
 export interface PlannedEvent extends AppendedEvent {
@@ -24,8 +27,9 @@ export interface AppendPlan {
 
 export const MAX_STREAM_NAME = 1024;
 
-export function planAppend(view: StoreView, appends: readonly StreamAppend[], nextPosition: number): AppendPlan {
-  validateCall(appends);
+/** `tombstone`: the call is the store's own deleteStream, the one writer of STREAM_DELETED events. */
+export function planAppend(view: StoreView, appends: readonly StreamAppend[], nextPosition: number, tombstone = false): AppendPlan {
+  validateCall(appends, tombstone);
   const results: AppendResult[] = [];
   const toWrite: PlannedEvent[] = [];
   let position = nextPosition;
@@ -35,6 +39,7 @@ export function planAppend(view: StoreView, appends: readonly StreamAppend[], ne
       results.push(duplicate);
       continue;
     }
+    if (view.isDeleted(stream)) throw new StreamDeletedError(stream);
     const state = view.streamState(stream);
     assertExpectedRevision(stream, expectedRevision, state);
     let revision = state === 'no-stream' ? -1 : state;
@@ -69,7 +74,7 @@ function findRetry(view: StoreView, stream: string, events: readonly EventEnvelo
   return { stream, nextExpectedRevision: stored[stored.length - 1].revision, events: stored, duplicate: true };
 }
 
-function validateCall(appends: readonly StreamAppend[]): void {
+function validateCall(appends: readonly StreamAppend[], tombstone: boolean): void {
   const streams = new Set<string>();
   const ids = new Set<string>();
   for (const { stream, events, expectedRevision } of appends) {
@@ -82,6 +87,9 @@ function validateCall(appends: readonly StreamAppend[]): void {
     if (!Array.isArray(events)) throw new InvalidRequestError(`stream "${stream}": events must be an array of envelopes.`);
     events.forEach((event, index) => {
       assertStorable(stream, event, index);
+      if (!tombstone && event.eventType === STREAM_DELETED) {
+        throw new InvalidRequestError(`stream "${stream}", event ${index + 1}: eventType ${STREAM_DELETED} is reserved for the store's tombstones; call deleteStream to delete a stream.`);
+      }
       if (ids.has(event.eventId)) throw new InvalidRequestError(`stream "${stream}": eventId ${event.eventId} appears twice in one append: every event needs its own eventId.`);
       ids.add(event.eventId);
     });

@@ -8,6 +8,7 @@ export type EventStoreErrorCode =
   | 'partial-duplicate-batch'
   | 'event-id-conflict'
   | 'invalid-request'
+  | 'stream-deleted'
   | 'store-locked'
   | 'store-corrupt'
   | 'store-closed'
@@ -70,6 +71,15 @@ export class EventIdConflictError extends EventStoreError {
 export class InvalidRequestError extends EventStoreError {
   override readonly name = 'InvalidRequestError';
   readonly code = 'invalid-request';
+}
+
+/** The stream was deleted (a tombstone ends it): it cannot be appended to or re-created. */
+export class StreamDeletedError extends EventStoreError {
+  override readonly name = 'StreamDeletedError';
+  readonly code = 'stream-deleted';
+  constructor(readonly stream: string) {
+    super(`stream "${stream}" was deleted and cannot be appended to or re-created (deletion is permanent); write to a new stream name instead.`);
+  }
 }
 
 /** Another live process holds the store's write lock. */

@@ -81,12 +81,83 @@ export interface RecordedEvent {
 
 export interface StreamInfo {
   stream: string;
-  /** Revision of the last event. */
+  /** Revision of the last event (for a deleted stream: of its tombstone). */
   revision: number;
   firstPosition: number;
   lastPosition: number;
+  /** Present and true once the stream is deleted. */
+  deleted?: true;
 }
 // #endregion read
+
+// #region aggregate
+/**
+ * A left fold over one stream's events. `version` names the fold's logic: a snapshot is used only
+ * by a fold of the same name AND version, so bump it whenever apply or the state shape changes.
+ * Snapshots store the state as JSON, so a snapshotted state must survive JSON round-tripping.
+ */
+export interface Fold<S> {
+  name: string;
+  version?: string;
+  initial: S;
+  apply(state: S, event: RecordedEvent): S;
+}
+
+export interface AggregateOptions {
+  /**
+   * Fold only up to a revision (inclusive), or up to a time: events with recordedAt at or before
+   * it (inclusive). Time is the store's recordedAt, never the envelope's timestamp: recordedAt is
+   * assigned by the store and never decreases along the stream, so "state at time X" is
+   * deterministic; a producer's timestamp can be skewed or out of order.
+   */
+  until?: { revision: number } | { time: string | Date };
+  /**
+   * Take a snapshot every N events (at revisions N-1, 2N-1, ...), kept as a cache: a later
+   * aggregate starts from the newest usable one. Requires fold.version. Deleting snapshots
+   * (clearSnapshots, or their files) changes no result, only the work done.
+   */
+  snapshotEvery?: number;
+}
+
+export interface AggregateResult<S> {
+  state: S;
+  /** Revision of the last event folded in, or 'no-stream' when none was. */
+  revision: number | 'no-stream';
+  /** Events applied by this call (fewer than revision + 1 when it started from a snapshot). */
+  eventsApplied: number;
+  /** The revision of the snapshot this call started from, if any. */
+  fromSnapshot?: number;
+}
+// #endregion aggregate
+
+// #region causation
+export interface CausationNode {
+  event: RecordedEvent;
+  /** Events whose metadata.causationId is this event's eventId, in global order. */
+  children: CausationNode[];
+}
+
+export interface CausationTree {
+  /** The chain of causes above the event, outermost first (the root cause first); empty for a root. */
+  ancestors: RecordedEvent[];
+  /** The event itself with everything it caused, transitively. */
+  root: CausationNode;
+}
+// #endregion causation
+
+export interface DeleteStreamOptions {
+  /** Default 'any'. */
+  expectedRevision?: ExpectedRevision;
+}
+
+export interface DeleteResult {
+  stream: string;
+  /** The tombstone's revision and position. */
+  revision: number;
+  position: number;
+  /** True when the stream was already deleted by this tombstone (a retried delete). */
+  duplicate: boolean;
+}
 
 export interface EventStore {
   /**
@@ -105,6 +176,24 @@ export interface EventStore {
   /** The stream's last revision, or 'no-stream'. */
   streamRevision(stream: string): Promise<number | 'no-stream'>;
   listStreams(): AsyncIterable<StreamInfo>;
+  /**
+   * Folds a stream's events into a state, up to a revision or a recorded time, optionally from and
+   * into snapshots. A deleted stream folds to `initial` (its reads return nothing).
+   */
+  aggregate<S>(stream: string, fold: Fold<S>, options?: AggregateOptions): Promise<AggregateResult<S>>;
+  /** Drops cached snapshots (of one fold name, or all); results never change, only speed. */
+  clearSnapshots(foldName?: string): Promise<void>;
+  /** Every event whose metadata.correlationId is this, in global order (deleted streams' events included: the log keeps them). */
+  readCorrelation(correlationId: string): AsyncIterable<RecordedEvent>;
+  /** What the event caused (by metadata.causationId), and its chain of causes; undefined for an unknown eventId. */
+  causationTree(eventId: string): Promise<CausationTree | undefined>;
+  /**
+   * Deletes a stream with a tombstone (hard delete): its events stay in the log (readAll,
+   * readCorrelation and export still see them, and the tombstone event of type $streamDeleted),
+   * readStream returns nothing, listStreams marks it deleted, and appending to it rejects with
+   * StreamDeletedError forever. A mismatch of expectedRevision rejects with WrongExpectedRevisionError.
+   */
+  deleteStream(stream: string, options?: DeleteStreamOptions): Promise<DeleteResult>;
   /** The position the next event will get (0 for an empty store). */
   headPosition(): Promise<number>;
   /** Waits for pending appends, then releases files and locks. */

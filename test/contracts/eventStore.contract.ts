@@ -11,6 +11,9 @@ import {
   WrongExpectedRevisionError,
 } from '../../runtime/errors';
 import { collect, type EventStore, type RecordedEvent } from '../../runtime/eventStore';
+import { aggregateContract } from './aggregate.contract';
+import { causationContract } from './causation.contract';
+import { deleteStreamContract } from './deleteStream.contract';
 
 export interface EventStoreFactory {
   /** A fresh, empty store. */
@@ -340,6 +343,10 @@ export function testEventStore(name: string, factory: EventStoreFactory): void {
         assert.ok(order.lastPosition > order.firstPosition);
       }));
     });
+
+    aggregateContract(withStore);
+    causationContract(withStore);
+    deleteStreamContract(withStore, factory.reopen);
   });
 }
 

@@ -7,8 +7,9 @@ import { encodeRecord } from './format';
 import type { GroupCommitWriter } from './groupCommit';
 import type { MemoryIndex } from './memoryIndex';
 
-export async function appendCommit(index: MemoryIndex, writer: GroupCommitWriter, appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-  const { results, toWrite } = planAppend(index, appends, index.head);
+/** `tombstone`: deleteStream's call, the only one allowed to write a tombstone event. */
+export async function appendCommit(index: MemoryIndex, writer: GroupCommitWriter, appends: readonly StreamAppend[], tombstone = false): Promise<AppendResult[]> {
+  const { results, toWrite } = planAppend(index, appends, index.head, tombstone);
   if (toWrite.length === 0) {
     // A pure retry or an empty batch: answer once whatever it refers to is durable.
     await writer.whenIdle();

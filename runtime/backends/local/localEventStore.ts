@@ -5,14 +5,21 @@ import { mkdirSync, truncateSync, openSync, fsyncSync, closeSync } from 'node:fs
 import { join } from 'node:path';
 import type { EventEnvelope } from '../../envelope';
 import { StoreClosedError, StoreCorruptError, StoreFailedError, InvalidRequestError } from '../../errors';
-import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamAppend, StreamInfo } from '../../eventStore';
+import { runAggregate, type SnapshotStore } from '../../aggregate';
+import type {
+  AggregateOptions, AggregateResult, AppendOptions, AppendResult, CausationTree, DeleteResult, DeleteStreamOptions, EventStore, Fold,
+  ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamAppend, StreamInfo,
+} from '../../eventStore';
 import { appendCommit } from './append';
+import { causationTree, readCorrelation } from './correlation';
+import { deleteStream } from './deleteStream';
 import { GroupCommitWriter, type FsyncMode } from './groupCommit';
 import { acquireLock, type HeldLock, type LockInfo } from './lock';
 import type { MemoryIndex } from './memoryIndex';
 import { readAll, readStream } from './read';
 import { RecordReader } from './recordReader';
 import { scanLog, type TornTail } from './recover';
+import { fileSnapshotStore } from './snapshots';
 
 export const DEFAULT_STORE_DIR = join('.eventline', 'store');
 export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
@@ -72,7 +79,7 @@ export async function openLocalEventStore(dir: string, options: LocalStoreOption
       tornTail: scan.tornTail && { ...scan.tornTail, truncated: !readOnly },
       staleLockFrom: lock?.tookOverFrom,
     };
-    return new LocalStore(dir, scan.index, writer, new RecordReader(dir), lock, recovery, readOnly);
+    return new LocalStore(dir, scan.index, writer, new RecordReader(dir), fileSnapshotStore(dir, readOnly), lock, recovery, readOnly);
   } catch (error) {
     lock?.release();
     throw error;
@@ -97,6 +104,7 @@ class LocalStore implements LocalEventStore {
     private readonly index: MemoryIndex,
     private readonly writer: GroupCommitWriter,
     private readonly reader: RecordReader,
+    private readonly snapshots: SnapshotStore,
     private readonly lock: HeldLock | undefined,
     readonly recovery: RecoveryReport,
     readonly readOnly: boolean,
@@ -133,8 +141,35 @@ class LocalStore implements LocalEventStore {
     this.assertOpen();
     for (const [stream, positions] of this.index.streams) {
       const count = this.index.durableCount(stream);
-      if (count > 0) yield { stream, revision: count - 1, firstPosition: positions[0], lastPosition: positions[count - 1] };
+      if (count === 0) continue;
+      const info: StreamInfo = { stream, revision: count - 1, firstPosition: positions[0], lastPosition: positions[count - 1] };
+      yield this.index.isDeletedDurably(stream) ? { ...info, deleted: true } : info;
     }
+  }
+
+  async aggregate<S>(stream: string, fold: Fold<S>, options?: AggregateOptions): Promise<AggregateResult<S>> {
+    this.assertOpen();
+    return runAggregate(this, this.snapshots, stream, fold, options);
+  }
+
+  async clearSnapshots(foldName?: string): Promise<void> {
+    this.assertOpen();
+    await this.snapshots.clear(foldName);
+  }
+
+  readCorrelation(correlationId: string): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    return readCorrelation(this.index, this.reader, correlationId);
+  }
+
+  async causationTree(eventId: string): Promise<CausationTree | undefined> {
+    this.assertOpen();
+    return causationTree(this.index, this.reader, eventId);
+  }
+
+  async deleteStream(stream: string, options?: DeleteStreamOptions): Promise<DeleteResult> {
+    this.assertWritable();
+    return deleteStream(this.index, this.writer, stream, options);
   }
 
   async headPosition(): Promise<number> {

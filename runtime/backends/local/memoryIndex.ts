@@ -2,9 +2,11 @@
 // eventId → position, position → record location. (Persisted index files for a fast open of large
 // stores come later; the log stays the source of truth either way.)
 import type { StoreView } from '../../appendPlan';
+import type { EventEnvelope } from '../../envelope';
 import type { CorruptionReport } from '../../errors';
 import type { AppendedEvent } from '../../eventStore';
 import type { StreamState } from '../../expectedRevision';
+import { STREAM_DELETED } from '../../tombstone';
 
 /** Where one commit record lives. */
 export interface RecordRef {
@@ -26,6 +28,11 @@ export class MemoryIndex implements StoreView {
   readonly streamOf: string[] = [];
   readonly revisionOf: number[] = [];
   readonly eventIdOf: string[] = [];
+  /** correlationId → positions, causationId → positions of the events it caused. */
+  readonly correlations = new Map<string, number[]>();
+  readonly causedBy = new Map<string, number[]>();
+  /** Deleted stream → position of its tombstone. */
+  readonly tombstones = new Map<string, number>();
   /** Positions below this are durable (acknowledged) and visible to reads. */
   durableHead = 0;
   lastRecordedAt = 0;
@@ -45,12 +52,23 @@ export class MemoryIndex implements StoreView {
     return { eventId, stream: this.streamOf[position], revision: this.revisionOf[position], position };
   }
 
+  isDeleted(stream: string): boolean {
+    return this.tombstones.has(stream);
+  }
+
+  /** Deleted for readers: the tombstone is durable. */
+  isDeletedDurably(stream: string): boolean {
+    const position = this.tombstones.get(stream);
+    return position !== undefined && position < this.durableHead;
+  }
+
   /** Adds a commit; returns a problem when it does not continue the log consistently. */
-  add(ref: RecordRef, events: ReadonlyArray<{ stream: string; revision: number; eventId: string }>): string | undefined {
+  add(ref: RecordRef, events: ReadonlyArray<{ stream: string; revision: number; event: EventEnvelope }>): string | undefined {
     if (ref.firstPosition !== this.head) return `record starts at position ${ref.firstPosition} but the log is at ${this.head}`;
     const nextRevision = new Map<string, number>();
     const ids = new Set<string>();
-    for (const { stream, revision, eventId } of events) {
+    for (const { stream, revision, event: { eventId } } of events) {
+      if (this.tombstones.has(stream)) return `event ${eventId} follows the tombstone of deleted stream "${stream}"`;
       const expected = nextRevision.get(stream) ?? this.streams.get(stream)?.length ?? 0;
       if (revision !== expected) return `event ${eventId} has revision ${revision} in stream "${stream}" but the stream is at ${expected - 1}`;
       if (this.eventIds.has(eventId) || ids.has(eventId)) return `eventId ${eventId} is stored twice`;
@@ -58,7 +76,8 @@ export class MemoryIndex implements StoreView {
       ids.add(eventId);
     }
     this.records.push(ref);
-    for (const { stream, eventId } of events) {
+    for (const { stream, event } of events) {
+      const { eventId } = event;
       const position = this.head;
       let positions = this.streams.get(stream);
       if (!positions) this.streams.set(stream, (positions = []));
@@ -68,9 +87,17 @@ export class MemoryIndex implements StoreView {
       this.streamOf.push(stream);
       this.revisionOf.push(positions.length - 1);
       this.eventIdOf.push(eventId);
+      this.indexMetadata(event, position);
+      if (event.eventType === STREAM_DELETED) this.tombstones.set(stream, position);
     }
     this.lastRecordedAt = Math.max(this.lastRecordedAt, ref.recordedAt);
     return undefined;
+  }
+
+  private indexMetadata(event: EventEnvelope, position: number): void {
+    const { correlationId, causationId } = event.metadata ?? {};
+    if (typeof correlationId === 'string') pushTo(this.correlations, correlationId, position);
+    if (typeof causationId === 'string') pushTo(this.causedBy, causationId, position);
   }
 
   /** Number of a stream's events that are durable (a prefix, since positions only grow). */
@@ -93,6 +120,12 @@ export class MemoryIndex implements StoreView {
     }
     return lo;
   }
+}
+
+function pushTo(map: Map<string, number[]>, key: string, position: number): void {
+  const positions = map.get(key);
+  if (positions) positions.push(position);
+  else map.set(key, [position]);
 }
 
 export type RebuildProblem = CorruptionReport;

@@ -9,7 +9,7 @@ import type { RecordReader } from './recordReader';
 export async function* readStream(index: MemoryIndex, reader: RecordReader, stream: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
   const positions = index.streams.get(stream);
   const count = index.durableCount(stream);
-  if (!positions || count === 0) return;
+  if (!positions || count === 0 || index.isDeletedDurably(stream)) return;
   const backwards = options.direction === 'backwards';
   const from = checkedStart(options.fromRevision, 'fromRevision') ?? (backwards ? count - 1 : 0);
   const filter = compileFilter(options.filter);
@@ -44,7 +44,7 @@ export async function* readAll(index: MemoryIndex, reader: RecordReader, options
   }
 }
 
-async function eventAt(index: MemoryIndex, reader: RecordReader, position: number): Promise<RecordedEvent> {
+export async function eventAt(index: MemoryIndex, reader: RecordReader, position: number): Promise<RecordedEvent> {
   const ref = index.recordOf[position];
   const payload = await reader.read(ref);
   const stored = payload.events[position - ref.firstPosition];

@@ -53,7 +53,7 @@ export function scanLog(dir: string): LogScan {
       records++;
       const { payload } = record;
       const ref = { segment, offset: record.offset, length: record.length, firstPosition: payload.position, count: payload.events.length, recordedAt: payload.recordedAt };
-      const problem = index.add(ref, payload.events.map((e) => ({ stream: e.stream, revision: e.revision, eventId: e.event.eventId })));
+      const problem = index.add(ref, payload.events);
       if (problem) problems.push({ segment, offset: record.offset, reason: `${problem} (the log is inconsistent)` });
     }
   });
