@@ -4,9 +4,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { passes, type Benchmark } from './harness';
+import { compatBenchmark } from './compat.bench';
 import { validationBenchmark } from './validation.bench';
 
-const benchmarks: Benchmark[] = [validationBenchmark];
+const benchmarks: Benchmark[] = [validationBenchmark, compatBenchmark];
 const resultsDir = join(fileURLToPath(new URL('.', import.meta.url)), 'results');
 
 async function main(): Promise<void> {
