@@ -9,7 +9,7 @@ Commands:
   check [DIR]      validate a workspace's config, schemas and event files
   diff OLD NEW     compare two schema files: changes and BACKWARD/FORWARD compatibility
   lsp --stdio      run the Eventline language server over stdio (for any LSP client)
-  store <command>  the local event store: append, read, streams, verify
+  store <command>  the local event store: append, read, streams, verify, export, import
   help [COMMAND]   show help for a command
 
 Options:

@@ -9,8 +9,9 @@ import type { EventEnvelope } from '../../runtime/envelope';
 import type { ReadFilter } from '../../runtime/eventStore';
 import { parseExpectedRevision } from '../../runtime/expectedRevision';
 import { EXIT, UsageError } from '../usage';
+import { exportEvents, importEvents, parseExportLines } from './storeTransfer';
 
-export const storeHelp = `Usage: eventline store <append|read|streams|verify> [options]
+export const storeHelp = `Usage: eventline store <append|read|streams|verify|export|import> [options]
 
 The local event store (default folder ${DEFAULT_STORE_DIR}).
 
@@ -25,6 +26,13 @@ The local event store (default folder ${DEFAULT_STORE_DIR}).
       --from is a revision with --stream, else a global position; TIME is ISO 8601 (recorded time).
   store streams      prints each stream with its last revision and positions
   store verify       checks every record's checksum and the log's consistency; exit 1 on corruption
+  store export [--stream NAME] > events.jsonl
+      Prints every stored event (or one stream's) in global order, one a line, as store read does.
+      Deleted streams are included with their $streamDeleted tombstone (store read --stream and
+      export --stream print nothing for a deleted stream).
+  store import < events.jsonl
+      Appends exported events keeping each stream's revisions and order (expected revision checked),
+      re-creates tombstones, and prints {"imported","skipped"}. Re-importing writes nothing new.
 
 Options:
   --store DIR        the store folder (default: ${DEFAULT_STORE_DIR})
@@ -73,8 +81,12 @@ export async function runStore(args: string[], io: StoreIo): Promise<number> {
         return await streams(dir, io);
       case 'verify':
         return verify(dir, io);
+      case 'export':
+        return await exportStore(dir, values.stream, io);
+      case 'import':
+        return await importStore(dir, io);
       default:
-        throw new UsageError(`unknown store command "${sub}": use append, read, streams or verify`);
+        throw new UsageError(`unknown store command "${sub}": use append, read, streams, verify, export or import`);
     }
   } catch (error) {
     if (!isEventStoreError(error)) throw error;
@@ -138,6 +150,31 @@ async function streams(dir: string, io: StoreIo): Promise<number> {
   const store = await openLocalEventStore(dir, { readOnly: true });
   try {
     for await (const info of store.listStreams()) io.out(JSON.stringify(info) + '\n');
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+async function exportStore(dir: string, stream: string | undefined, io: StoreIo): Promise<number> {
+  const store = await openLocalEventStore(dir, { readOnly: true });
+  try {
+    await exportEvents(store, stream, io.out);
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+async function importStore(dir: string, io: StoreIo): Promise<number> {
+  const lines = parseExportLines(io.readStdin());
+  if (typeof lines === 'string') {
+    io.err(`eventline: ${lines} Nothing was written.\n`);
+    return EXIT.problems;
+  }
+  const store = await openLocalEventStore(dir);
+  try {
+    io.out(JSON.stringify(await importEvents(store, lines)) + '\n');
     return EXIT.ok;
   } finally {
     await store.close();
