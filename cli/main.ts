@@ -19,7 +19,7 @@ function run(argv: string[]): number | undefined {
   const [command, ...rest] = argv;
   switch (command) {
     case 'check':
-      return runCheck(rest, { cwd: process.cwd(), out });
+      return runCheck(rest, { cwd: process.cwd(), out, err: (text) => process.stderr.write(text) });
     case 'diff':
       return runDiff(rest, { cwd: process.cwd(), out });
     case 'lsp':

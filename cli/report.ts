@@ -45,6 +45,10 @@ export function buildReport(root: string, base: string, problemsByFile: Readonly
     problems: problems.map((p) => toReported(p, base)).sort(byPosition),
   }));
   files.sort((a, b) => compareStrings(a.path, b.path));
+  return { base, root, files, summary: summarize(files) };
+}
+
+export function summarize(files: readonly ReportedFile[]): Summary {
   const summary: Summary = { errors: 0, warnings: 0, infos: 0, files: files.length, filesWithProblems: 0 };
   for (const file of files) {
     if (file.problems.length > 0) summary.filesWithProblems++;
@@ -54,7 +58,7 @@ export function buildReport(root: string, base: string, problemsByFile: Readonly
       else summary.infos++;
     }
   }
-  return { base, root, files, summary };
+  return summary;
 }
 
 /** A path relative to `base` with forward slashes, the same on every platform. */

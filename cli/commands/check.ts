@@ -1,15 +1,19 @@
-// `eventline check [DIR] [--format text|json|sarif]`: validates a workspace and prints its problems.
-import { statSync } from 'node:fs';
+// `eventline check [DIR] [--format text|json|sarif] [--against REF] [--baseline FILE]`: validates a
+// workspace and prints its problems.
+import { statSync, writeFileSync } from 'node:fs';
 import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Workspace } from '../../core/index';
+import { addPublishedVersionProblems } from '../against';
+import { applyBaseline, readBaseline } from '../baseline';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
 import { buildReport, type CheckReport } from '../report';
 import { EXIT, UsageError } from '../usage';
 
-export const checkHelp = `Usage: eventline check [DIR] [--format text|json|sarif]
+export const checkHelp = `Usage: eventline check [DIR] [--format text|json|sarif] [--against GIT_REF]
+                      [--baseline FILE] [--write-baseline FILE]
 
 Validates the Eventline workspace in DIR (default: the current directory): eventline.json,
 every schema under the schemas folder and every event file, and prints one line per problem:
@@ -21,6 +25,15 @@ followed by a summary. Paths are relative to the current directory; lines and co
 Options:
   -f, --format <text|json|sarif>  output format (default: text). json is a stable document
                                   for scripts; sarif is SARIF 2.1.0 for code-scanning services.
+      --against <GIT_REF>         also compare every schema version with its content at GIT_REF
+                                  (a commit, branch or tag): a version that existed there and was
+                                  edited since is an error (schema/published-version-modified),
+                                  because released versions are immutable.
+      --baseline <FILE>           FILE is an earlier 'check --format json' output: problems it
+                                  already lists (same file and code, same message or range) are
+                                  not reported and do not fail the run; the count is printed.
+      --write-baseline <FILE>     write this run's problems to FILE as a baseline (json format,
+                                  before --baseline is applied).
   -h, --help                      show this help
 
 Exit status: 0 when there are no errors (warnings alone pass), 1 when there are errors,
@@ -33,6 +46,8 @@ type Format = keyof typeof formats;
 export interface CommandIo {
   cwd: string;
   out: (text: string) => void;
+  /** Notes that must not mix with machine output (json, sarif); dropped when absent. */
+  err?: (text: string) => void;
 }
 
 export function runCheck(args: string[], io: CommandIo): number {
@@ -40,7 +55,13 @@ export function runCheck(args: string[], io: CommandIo): number {
     args,
     allowPositionals: true,
     strict: true,
-    options: { format: { type: 'string', short: 'f', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      format: { type: 'string', short: 'f', default: 'text' },
+      against: { type: 'string' },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     io.out(checkHelp);
@@ -52,9 +73,22 @@ export function runCheck(args: string[], io: CommandIo): number {
   const root = resolve(io.cwd, positionals[0] ?? '.');
   if (!isDirectory(root)) throw new UsageError(`${positionals[0] ?? root} is not a directory`);
 
+  const baseline = values.baseline === undefined ? undefined : readBaseline(resolve(io.cwd, values.baseline));
+
   const workspace = Workspace.load(root);
-  const report = buildReport(root, reportBase(format, io.cwd, root), workspace.allProblems());
+  const problems = workspace.allProblems();
+  if (values.against !== undefined) addPublishedVersionProblems(workspace, values.against, problems);
+  let report = buildReport(root, reportBase(format, io.cwd, root), problems);
+  if (values['write-baseline'] !== undefined) writeFileSync(resolve(io.cwd, values['write-baseline']), formatJson(report));
+  let note = '';
+  if (baseline) {
+    const applied = applyBaseline(report, baseline);
+    report = applied.report;
+    note = `${applied.suppressed} problem${applied.suppressed === 1 ? '' : 's'} suppressed by the baseline ${values.baseline}.\n`;
+  }
   io.out(formats[format](report));
+  if (note && format === 'text') io.out(note);
+  else if (note) io.err?.(note);
   return exitCodeOf(report);
 }
 
