@@ -3,3 +3,5 @@ export { diffSchemas, isCompatible, toPointer, type DiffOptions, type RefResolve
 export { brokenDirections, COMPATIBILITY_MODES, isCompatibilityMode, modeRule, versionsToCheck, type ModeRule } from './modes';
 export { CHANGE_KINDS, isBackwardCompatible, isEventlineKind, isPolicyDependent, type ChangeKind, type CompatPolicy, type SchemaChange } from './types';
 export { effectiveMode, pointerToPath, versioningFindings, type VersioningOptions } from './versioning';
+export { firstDifference, publishedVersionProblem, type ReleasedContext } from './published';
+export { BreakingAllowances } from './suppressions';
