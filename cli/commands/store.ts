@@ -10,6 +10,7 @@ import type { ReadFilter } from '../../runtime/eventStore';
 import { parseExpectedRevision } from '../../runtime/expectedRevision';
 import { EXIT, UsageError } from '../usage';
 import { exportEvents, importEvents, parseExportLines } from './storeTransfer';
+import { readJsonLines } from '../jsonLines';
 
 export const storeHelp = `Usage: eventline store <append|read|streams|verify|export|import> [options]
 
@@ -193,21 +194,11 @@ function verify(dir: string, io: StoreIo): number {
 
 /** JSON Lines of envelopes with the default style's required fields; a message on the first bad line. */
 function parseEnvelopes(text: string): EventEnvelope[] | string {
-  const events: EventEnvelope[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (line === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      return `stdin line ${i + 1} is not valid JSON (${(error as Error).message}).`;
-    }
+  const events = readJsonLines<EventEnvelope>(text, (value) => {
     const problem = envelopeProblem(value);
-    if (problem) return `stdin line ${i + 1}: ${problem}.`;
-    events.push(value as EventEnvelope);
-  }
+    return problem ? { problem: `: ${problem}.` } : { value: value as EventEnvelope };
+  });
+  if (typeof events === 'string') return events;
   if (events.length === 0) return 'no envelopes on stdin: pipe one JSON envelope per line.';
   return events;
 }

@@ -8,6 +8,7 @@
 import type { EventStore } from '../../runtime/eventStore';
 import type { EventEnvelope } from '../../runtime/envelope';
 import { isTombstone } from '../../runtime/tombstone';
+import { readJsonLines } from '../jsonLines';
 
 export interface ExportLine {
   stream: string;
@@ -36,24 +37,13 @@ export async function exportEvents(store: EventStore, stream: string | undefined
 
 /** Parses the export lines; a message naming the first bad line. */
 export function parseExportLines(text: string): ExportLine[] | string {
-  const lines: ExportLine[] = [];
-  const raw = text.split('\n');
-  for (let i = 0; i < raw.length; i++) {
-    const line = raw[i].trim();
-    if (line === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      return `stdin line ${i + 1} is not valid JSON (${(error as Error).message}).`;
-    }
+  return readJsonLines<ExportLine>(text, (value) => {
     const { stream, revision, event } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
     if (typeof stream !== 'string' || !Number.isSafeInteger(revision) || (revision as number) < 0 || typeof event !== 'object' || event === null) {
-      return `stdin line ${i + 1} is not an exported event: expected {"stream","revision","event"} as printed by 'eventline store export'.`;
+      return { problem: ` is not an exported event: expected {"stream","revision","event"} as printed by 'eventline store export'.` };
     }
-    lines.push({ stream, revision: revision as number, event: event as EventEnvelope });
-  }
-  return lines;
+    return { value: { stream, revision: revision as number, event: event as EventEnvelope } };
+  });
 }
 
 export interface ImportCounts {
