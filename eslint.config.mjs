@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const editorModules = ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-languageserver-protocol', 'vscode-languageserver-textdocument'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-results/**', 'examples/**', 'test/fixtures/**', 'bench/results/**', '.eventline/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-results/**', 'examples/**', 'bench/results/**', '.eventline/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

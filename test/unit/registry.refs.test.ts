@@ -2,31 +2,10 @@
 // and change propagation: editing a referenced file recompiles its dependants.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultConfig } from '../../core/config/config';
-import { createSchemaRegistry } from '../../core/registry/registry';
-import type { SchemaRegistry } from '../../core/registry/types';
-import type { Problem, Range } from '../../core/types';
+import type { Problem } from '../../core/types';
+import { file, json, registryWith } from '../fixtures/registry/memoryRegistry';
+import { rangeOf } from '../support/text';
 
-const ROOT = '/ws';
-const file = (rel: string) => `${ROOT}/schemas/${rel}`;
-const json = (value: unknown) => JSON.stringify(value, null, 2);
-
-function registryWith(files: Record<string, string>): SchemaRegistry {
-  const registry = createSchemaRegistry({ root: ROOT, config: defaultConfig() });
-  for (const [rel, text] of Object.entries(files)) registry.setFile(file(rel), text);
-  return registry;
-}
-
-function rangeOf(text: string, needle: string, occurrence = 0): Range {
-  let offset = -1;
-  for (let i = 0; i <= occurrence; i++) offset = text.indexOf(needle, offset + 1);
-  assert.ok(offset !== -1, `"${needle}" not in text`);
-  const position = (o: number) => {
-    const before = text.slice(0, o).split('\n');
-    return { line: before.length - 1, character: before[before.length - 1].length };
-  };
-  return { start: position(offset), end: position(offset + needle.length) };
-}
 
 const codes = (problems: Problem[]) => problems.map((p) => p.code);
 

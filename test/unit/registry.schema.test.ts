@@ -3,31 +3,10 @@
 // assertion names the exact node it expects.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultConfig } from '../../core/config/config';
-import { createSchemaRegistry } from '../../core/registry/registry';
-import type { SchemaRegistry } from '../../core/registry/types';
-import type { Problem, Range } from '../../core/types';
+import type { Problem } from '../../core/types';
+import { file, json, registryWith } from '../fixtures/registry/memoryRegistry';
+import { rangeOf } from '../support/text';
 
-const ROOT = '/ws';
-const file = (rel: string) => `${ROOT}/schemas/${rel}`;
-
-function registryWith(files: Record<string, string>): SchemaRegistry {
-  const registry = createSchemaRegistry({ root: ROOT, config: defaultConfig() });
-  for (const [rel, text] of Object.entries(files)) registry.setFile(file(rel), text);
-  return registry;
-}
-
-/** The range of the `occurrence`-th `needle` in `text`. */
-function rangeOf(text: string, needle: string, occurrence = 0): Range {
-  let offset = -1;
-  for (let i = 0; i <= occurrence; i++) offset = text.indexOf(needle, offset + 1);
-  assert.ok(offset !== -1, `"${needle}" not in text`);
-  const position = (o: number) => {
-    const before = text.slice(0, o).split('\n');
-    return { line: before.length - 1, character: before[before.length - 1].length };
-  };
-  return { start: position(offset), end: position(offset + needle.length) };
-}
 
 function only(problems: Problem[], code: string): Problem {
   const matching = problems.filter((p) => p.code === code);
@@ -35,7 +14,6 @@ function only(problems: Problem[], code: string): Problem {
   return matching[0];
 }
 
-const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 function orderPlaced(overrides: Record<string, unknown> = {}, xEvent: Record<string, unknown> = {}): string {
   return json({

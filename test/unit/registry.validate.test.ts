@@ -1,20 +1,9 @@
 // validateData: the hot path. Findings' paths are relative to data, messages name the schema.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultConfig } from '../../core/config/config';
-import { createSchemaRegistry } from '../../core/registry/registry';
-import type { SchemaRegistry } from '../../core/registry/types';
+import { json, registryWith } from '../fixtures/registry/memoryRegistry';
 
-const ROOT = '/ws';
-const file = (rel: string) => `${ROOT}/schemas/${rel}`;
-const json = (value: unknown) => JSON.stringify(value, null, 2);
 const LABEL = '(OrderPlaced 1.0, schemas/OrderPlaced/1.0.schema.json)';
-
-function registryWith(files: Record<string, string>): SchemaRegistry {
-  const registry = createSchemaRegistry({ root: ROOT, config: defaultConfig() });
-  for (const [rel, text] of Object.entries(files)) registry.setFile(file(rel), text);
-  return registry;
-}
 
 const ORDER = json({
   $schema: 'https://json-schema.org/draft/2020-12/schema',
