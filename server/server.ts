@@ -14,6 +14,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { CodeActions } from './features/codeActions';
+import { Hovers } from './features/hover';
 import { ChangeScheduler } from './scheduler';
 import { EditLog } from './editLog';
 import { Folders } from './folders';
@@ -33,6 +34,7 @@ export function startServer(connection: Connection): void {
   const folders = new Folders(log);
   const publisher = new DiagnosticsPublisher(connection, folders, settings, log, (file) => openUris.get(file));
   const codeActions = new CodeActions(documents, folders, log);
+  const hovers = new Hovers(documents, folders, log);
   let initialFolders: WorkspaceFolder[] = [];
   let folderEvents = false;
   let pushConfigChanges = false;
@@ -84,6 +86,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'eventline' },
@@ -159,6 +162,8 @@ export function startServer(connection: Connection): void {
     log.error('computing code actions failed', error);
     return [];
   }));
+
+  connection.onHover((params) => hovers.provide(params));
 
   connection.onShutdown(() => scheduler.dispose());
 
