@@ -145,6 +145,39 @@ export interface CausationTree {
 }
 // #endregion causation
 
+// #region subscribe
+export interface SubscribeOptions {
+  /**
+   * Where a subscription to the whole log starts (inclusive, like readAll's fromPosition):
+   * 'start' (default), 'end' (only events that become durable after subscribe returns), or a
+   * position (to resume after a checkpoint, pass the last handled position + 1). With `stream`,
+   * only 'start' and 'end' are accepted: use fromRevision for a place in the stream.
+   */
+  fromPosition?: number | 'start' | 'end';
+  /** Subscribe to one stream instead of the whole log. */
+  stream?: string;
+  /** With `stream`: the first revision to deliver (inclusive); default 0. */
+  fromRevision?: number;
+  /** Applied to every event, in catch-up and live alike (see ReadFilter). */
+  filter?: ReadFilter;
+  /** Aborting ends the subscription like return(): a pending next() resolves done. */
+  signal?: AbortSignal;
+  /**
+   * At most this many events are fetched from the store per pull (default 256): a subscription
+   * holds no more than this in memory, however far behind its consumer is.
+   */
+  batchSize?: number;
+}
+
+/** A live subscription: an async iterator with a bounded read-ahead. */
+export interface Subscription extends AsyncIterableIterator<RecordedEvent> {
+  /** Events fetched from the store but not yet delivered; never more than batchSize. */
+  readonly buffered: number;
+  /** Stops the subscription and releases what it holds; a pending next() resolves done. */
+  return(): Promise<IteratorResult<RecordedEvent>>;
+}
+// #endregion subscribe
+
 export interface DeleteStreamOptions {
   /** Default 'any'. */
   expectedRevision?: ExpectedRevision;
@@ -194,6 +227,27 @@ export interface EventStore {
    * StreamDeletedError forever. A mismatch of expectedRevision rejects with WrongExpectedRevisionError.
    */
   deleteStream(stream: string, options?: DeleteStreamOptions): Promise<DeleteResult>;
+  /**
+   * Delivers the log's events (or one stream's) from a start position, first catching up from the
+   * store and then live as new events become durable: in position order, each exactly once, with
+   * no gap or repeat at the switch (events appended during the catch-up included). Pull-based with
+   * bounded memory: events are fetched in batches of at most batchSize only when the consumer
+   * pulls, so a slow consumer makes the subscription hold nothing more; a commit only signals that
+   * there is more to read, and the next pull reads it from the store.
+   * Ends (next() resolves done) on return(), when options.signal aborts, when the store closes,
+   * and, for a stream subscription, once the stream is deleted (its reads stop, as readStream's).
+   * A read failure rejects next() and ends the subscription. Throws InvalidRequestError for bad
+   * options, StoreClosedError on a closed store.
+   *
+   * How other backends keep the promise: PostgreSQL catches up with `position >= $cursor ORDER BY
+   * position LIMIT batchSize` and waits on LISTEN/NOTIFY between batches, re-querying from the
+   * cursor on each notification (a notification carries nothing but "there is more", so a missed
+   * or coalesced one loses nothing); it must only read below the position under which every
+   * transaction has committed (sequence values commit out of order), or a late commit is skipped.
+   * NATS JetStream uses an ordered pull consumer from the start sequence (DeliverByStartSequence)
+   * and fetches batchSize messages per pull.
+   */
+  subscribe(options?: SubscribeOptions): Subscription;
   /** The position the next event will get (0 for an empty store). */
   headPosition(): Promise<number>;
   /** Waits for pending appends, then releases files and locks. */

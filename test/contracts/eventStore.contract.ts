@@ -14,6 +14,7 @@ import { collect, type EventStore, type RecordedEvent } from '../../runtime/even
 import { aggregateContract } from './aggregate.contract';
 import { causationContract } from './causation.contract';
 import { deleteStreamContract } from './deleteStream.contract';
+import { subscribeContract } from './subscribe.contract';
 
 export interface EventStoreFactory {
   /** A fresh, empty store. */
@@ -347,6 +348,7 @@ export function testEventStore(name: string, factory: EventStoreFactory): void {
     aggregateContract(withStore);
     causationContract(withStore);
     deleteStreamContract(withStore, factory.reopen);
+    subscribeContract(withStore);
   });
 }
 

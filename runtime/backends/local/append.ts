@@ -24,8 +24,6 @@ export async function appendCommit(index: MemoryIndex, writer: GroupCommitWriter
   // Planning checked all of this; a problem here is a bug, and writing on would corrupt the log.
   if (problem) throw new Error(`internal error: planned commit does not fit the index: ${problem}`);
   const end = firstPosition + toWrite.length;
-  await writer.write(segment, bytes, () => {
-    index.durableHead = Math.max(index.durableHead, end);
-  });
+  await writer.write(segment, bytes, () => index.markDurable(end));
   return results;
 }

@@ -8,7 +8,7 @@ import { StoreClosedError, StoreCorruptError, StoreFailedError, InvalidRequestEr
 import { runAggregate, type SnapshotStore } from '../../aggregate';
 import type {
   AggregateOptions, AggregateResult, AppendOptions, AppendResult, CausationTree, DeleteResult, DeleteStreamOptions, EventStore, Fold,
-  ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamAppend, StreamInfo,
+  ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamAppend, StreamInfo, SubscribeOptions, Subscription,
 } from '../../eventStore';
 import { appendCommit } from './append';
 import { causationTree, readCorrelation } from './correlation';
@@ -20,6 +20,7 @@ import { readAll, readStream } from './read';
 import { RecordReader } from './recordReader';
 import { scanLog, type TornTail } from './recover';
 import { fileSnapshotStore } from './snapshots';
+import { LocalSubscription } from './subscribe';
 
 export const DEFAULT_STORE_DIR = join('.eventline', 'store');
 export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
@@ -98,6 +99,7 @@ function truncateTail(path: string, validEnd: number): void {
 
 class LocalStore implements LocalEventStore {
   private closed = false;
+  private readonly subscriptions = new Set<LocalSubscription>();
 
   constructor(
     readonly dir: string,
@@ -172,6 +174,14 @@ class LocalStore implements LocalEventStore {
     return deleteStream(this.index, this.writer, stream, options);
   }
 
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    this.assertOpen();
+    const subscription = new LocalSubscription(this.index, this.reader, options, (ended) => this.subscriptions.delete(ended));
+    // An already-aborted signal ends it in the constructor: track only live ones.
+    if (!subscription.finished) this.subscriptions.add(subscription);
+    return subscription;
+  }
+
   async headPosition(): Promise<number> {
     this.assertOpen();
     return this.index.durableHead;
@@ -184,6 +194,11 @@ class LocalStore implements LocalEventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // Closing ends the subscriptions (a waiting next() resolves done), and waits for any read they
+    // have in flight, so no file is reopened after the reader closes.
+    const open = [...this.subscriptions];
+    for (const subscription of open) subscription.end();
+    await Promise.all(open.map((subscription) => subscription.settled()));
     try {
       await this.writer.close();
       await this.reader.close();

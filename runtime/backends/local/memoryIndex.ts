@@ -37,6 +37,21 @@ export class MemoryIndex implements StoreView {
   durableHead = 0;
   lastRecordedAt = 0;
 
+  private readonly durableListeners = new Set<() => void>();
+
+  /** Moves durableHead forward (the commit path calls this once a record is durable) and wakes listeners. */
+  markDurable(end: number): void {
+    if (end <= this.durableHead) return;
+    this.durableHead = end;
+    for (const listener of this.durableListeners) listener();
+  }
+
+  /** Calls `listener` whenever durableHead grows (live subscriptions); returns the unsubscribe. */
+  onDurable(listener: () => void): () => void {
+    this.durableListeners.add(listener);
+    return () => this.durableListeners.delete(listener);
+  }
+
   get head(): number {
     return this.streamOf.length;
   }
