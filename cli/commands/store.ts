@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeNonUuidV4, parseTimestamp, VERSION_PATTERN } from '../../core/envelope/formats';
-import { openLocalEventStore, verifyLocalStore, DEFAULT_STORE_DIR } from '../../runtime/backends/local/index';
+import { openLocalEventStore, verifyLocalStore, deleteIndexSnapshot, DEFAULT_STORE_DIR } from '../../runtime/backends/local/index';
 import { isEventStoreError } from '../../runtime/errors';
 import type { EventEnvelope } from '../../runtime/envelope';
 import type { ReadFilter } from '../../runtime/eventStore';
@@ -12,7 +12,7 @@ import { EXIT, UsageError } from '../usage';
 import { exportEvents, importEvents, parseExportLines } from './storeTransfer';
 import { readJsonLines } from '../jsonLines';
 
-export const storeHelp = `Usage: eventline store <append|read|streams|verify|export|import> [options]
+export const storeHelp = `Usage: eventline store <append|read|streams|verify|rebuild-index|export|import> [options]
 
 The local event store (default folder ${DEFAULT_STORE_DIR}).
 
@@ -27,6 +27,9 @@ The local event store (default folder ${DEFAULT_STORE_DIR}).
       --from is a revision with --stream, else a global position; TIME is ISO 8601 (recorded time).
   store streams      prints each stream with its last revision and positions
   store verify       checks every record's checksum and the log's consistency; exit 1 on corruption
+  store rebuild-index
+      Deletes the index checkpoint (index.v1), rebuilds the indexes from every segment and writes
+      a new checkpoint; prints {"records","events","recordsScanned"}. Exit 1 on corruption.
   store export [--stream NAME] > events.jsonl
       Prints every stored event (or one stream's) in global order, one a line, as store read does.
       Deleted streams are included with their $streamDeleted tombstone (store read --stream and
@@ -82,12 +85,14 @@ export async function runStore(args: string[], io: StoreIo): Promise<number> {
         return await streams(dir, io);
       case 'verify':
         return verify(dir, io);
+      case 'rebuild-index':
+        return await rebuildIndex(dir, io);
       case 'export':
         return await exportStore(dir, values.stream, io);
       case 'import':
         return await importStore(dir, io);
       default:
-        throw new UsageError(`unknown store command "${sub}": use append, read, streams, verify, export or import`);
+        throw new UsageError(`unknown store command "${sub}": use append, read, streams, verify, rebuild-index, export or import`);
     }
   } catch (error) {
     if (!isEventStoreError(error)) throw error;
@@ -189,6 +194,16 @@ function verify(dir: string, io: StoreIo): number {
     for (const p of report.problems) io.err(`eventline: corrupt: segment ${p.segment} at byte offset ${p.offset}: ${p.reason}\n`);
     return EXIT.problems;
   }
+  return EXIT.ok;
+}
+
+async function rebuildIndex(dir: string, io: StoreIo): Promise<number> {
+  deleteIndexSnapshot(dir);
+  // A writer open with no checkpoint scans the whole log and writes a fresh checkpoint.
+  const store = await openLocalEventStore(dir);
+  const { records, events, recordsScanned } = store.recovery;
+  await store.close();
+  io.out(JSON.stringify({ records, events, recordsScanned }) + '\n');
   return EXIT.ok;
 }
 

@@ -18,12 +18,14 @@ import { acquireLock, type HeldLock, type LockInfo } from './lock';
 import type { MemoryIndex } from './memoryIndex';
 import { readAll, readStream } from './read';
 import { RecordReader } from './recordReader';
+import { writeIndexSnapshot } from './indexSnapshot';
 import { scanLog, type TornTail } from './recover';
 import { fileSnapshotStore } from './snapshots';
 import { LocalSubscription } from './subscribe';
 
 export const DEFAULT_STORE_DIR = join('.eventline', 'store');
 export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_INDEX_CHECKPOINT = { commits: 10_000, bytes: 64 * 1024 * 1024 };
 
 export interface LocalStoreOptions {
   /** Default 'batch' (group commit). */
@@ -32,6 +34,11 @@ export interface LocalStoreOptions {
   segmentBytes?: number;
   /** Open without the write lock: reads only, a torn tail is ignored rather than truncated. */
   readOnly?: boolean;
+  /**
+   * When to write the index checkpoint (index.v1) besides on close: after this many commits or log
+   * bytes since the last one, whichever comes first. false: never (not even on close).
+   */
+  indexCheckpoint?: { commits?: number; bytes?: number } | false;
 }
 
 /** What open found and repaired. */
@@ -43,6 +50,11 @@ export interface RecoveryReport {
   tornTail?: TornTail & { truncated: boolean };
   /** A stale lock of a dead process that this open took over. */
   staleLockFrom?: LockInfo;
+  /** Records read from the segments by this open (the others came from the index checkpoint). */
+  recordsScanned: number;
+  indexSnapshot: 'loaded' | 'absent' | 'ignored';
+  /** Not errors: e.g. an index checkpoint that was damaged or stale and so ignored. */
+  notes: string[];
 }
 
 export interface LocalEventStore extends EventStore {
@@ -64,7 +76,7 @@ export async function openLocalEventStore(dir: string, options: LocalStoreOption
     lock = acquireLock(dir);
   }
   try {
-    const scan = scanLog(dir);
+    const scan = scanLog(dir, true);
     if (scan.problems.length > 0) throw new StoreCorruptError(scan.problems);
     if (scan.tornTail && !readOnly) truncateTail(join(dir, scan.tornTail.segment), scan.tornTail.offset);
     const writer = new GroupCommitWriter(dir, fsync, segmentBytes);
@@ -79,8 +91,15 @@ export async function openLocalEventStore(dir: string, options: LocalStoreOption
       events: scan.index.head,
       tornTail: scan.tornTail && { ...scan.tornTail, truncated: !readOnly },
       staleLockFrom: lock?.tookOverFrom,
+      recordsScanned: scan.recordsScanned,
+      indexSnapshot: scan.indexSnapshot,
+      notes: scan.notes,
     };
-    return new LocalStore(dir, scan.index, writer, new RecordReader(dir), fileSnapshotStore(dir, readOnly), lock, recovery, readOnly);
+    const checkpoint = readOnly || options.indexCheckpoint === false ? undefined : { ...DEFAULT_INDEX_CHECKPOINT, ...options.indexCheckpoint };
+    const store = new LocalStore(dir, scan.index, writer, new RecordReader(dir), fileSnapshotStore(dir, readOnly), lock, recovery, readOnly, checkpoint);
+    // A full rescan (no valid checkpoint) is what the checkpoint saves the next open: write it now.
+    if (checkpoint && scan.indexSnapshot !== 'loaded' && scan.records > 0) store.checkpoint();
+    return store;
   } catch (error) {
     lock?.release();
     throw error;
@@ -100,6 +119,9 @@ function truncateTail(path: string, validEnd: number): void {
 class LocalStore implements LocalEventStore {
   private closed = false;
   private readonly subscriptions = new Set<LocalSubscription>();
+  /** The index's records count and log bytes at the last checkpoint (or open). */
+  private checkpointedRecords: number;
+  private checkpointedBytes: number;
 
   constructor(
     readonly dir: string,
@@ -110,7 +132,32 @@ class LocalStore implements LocalEventStore {
     private readonly lock: HeldLock | undefined,
     readonly recovery: RecoveryReport,
     readonly readOnly: boolean,
-  ) {}
+    private readonly checkpointEvery: { commits: number; bytes: number } | undefined,
+  ) {
+    this.checkpointedRecords = index.records.length;
+    this.checkpointedBytes = writer.activeSize;
+  }
+
+  /** Writes the index checkpoint of the durable records (a failure only costs the next open a longer scan). */
+  checkpoint(): void {
+    if (!this.checkpointEvery || this.writer.failed !== undefined) return;
+    try {
+      writeIndexSnapshot(this.dir, this.index);
+    } catch {
+      // The checkpoint is a cache: the log is intact, the next open rebuilds from it.
+    }
+    this.checkpointedRecords = this.index.records.length;
+    this.checkpointedBytes = this.writer.activeSize;
+  }
+
+  private maybeCheckpoint(): void {
+    const every = this.checkpointEvery;
+    if (!every || this.closed) return;
+    const commits = this.index.records.length - this.checkpointedRecords;
+    // Bytes in the active segment since the last checkpoint; a new segment counts from 0.
+    const bytes = this.writer.activeSize >= this.checkpointedBytes ? this.writer.activeSize - this.checkpointedBytes : this.writer.activeSize;
+    if (commits >= every.commits || bytes >= every.bytes) this.checkpoint();
+  }
 
   async append(stream: string, events: readonly EventEnvelope[], options: AppendOptions = {}): Promise<AppendResult> {
     const [result] = await this.appendMany([{ stream, events, expectedRevision: options.expectedRevision }]);
@@ -120,7 +167,9 @@ class LocalStore implements LocalEventStore {
   async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     this.assertWritable();
     if (!Array.isArray(appends)) throw new InvalidRequestError('appendMany takes an array of { stream, events, expectedRevision }.');
-    return appendCommit(this.index, this.writer, appends);
+    const results = await appendCommit(this.index, this.writer, appends);
+    this.maybeCheckpoint();
+    return results;
   }
 
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
@@ -171,7 +220,9 @@ class LocalStore implements LocalEventStore {
 
   async deleteStream(stream: string, options?: DeleteStreamOptions): Promise<DeleteResult> {
     this.assertWritable();
-    return deleteStream(this.index, this.writer, stream, options);
+    const result = await deleteStream(this.index, this.writer, stream, options);
+    this.maybeCheckpoint();
+    return result;
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
@@ -201,6 +252,7 @@ class LocalStore implements LocalEventStore {
     await Promise.all(open.map((subscription) => subscription.settled()));
     try {
       await this.writer.close();
+      if (this.index.records.length !== this.checkpointedRecords) this.checkpoint();
       await this.reader.close();
     } finally {
       this.lock?.release();

@@ -1,6 +1,6 @@
 // The in-memory indexes of the local log, rebuilt from the segments on open: stream → positions,
-// eventId → position, position → record location. (Persisted index files for a fast open of large
-// stores come later; the log stays the source of truth either way.)
+// eventId → position, position → record location. indexSnapshot.ts persists them as a checkpoint so
+// open scans only the log tail; the log stays the source of truth either way.
 import type { StoreView } from '../../appendPlan';
 import type { EventEnvelope } from '../../envelope';
 import type { CorruptionReport } from '../../errors';
