@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { CodeAction, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { LspSession, tempWorkspace } from './support/session';
+import { LspSession, serveDuringSuite, tempWorkspace } from './support/session';
 
 const S = { type: 'string' };
 
@@ -46,14 +46,8 @@ describe('language server: compatibility between versions', () => {
   const ws = tempWorkspace({ 'schemas/OrderPlaced/1.0.schema.json': v10, 'schemas/OrderPlaced/1.1.schema.json': v11 });
   const file10 = ws.path('schemas/OrderPlaced/1.0.schema.json');
   const file11 = ws.path('schemas/OrderPlaced/1.1.schema.json');
-  let lsp: LspSession;
-  before(async () => {
-    lsp = await LspSession.start([ws.root], { settings: { debounceMs: 20 } });
-  });
-  after(async () => {
-    await lsp.stop();
-    ws.dispose();
-  });
+  let lsp!: LspSession;
+  serveDuringSuite(ws, { settings: { debounceMs: 20 } }, (session) => (lsp = session));
 
   it('reports a required property added in the editor at that property of 1.1', async () => {
     await lsp.waitFor(file11, (p) => p.diagnostics.length === 0);

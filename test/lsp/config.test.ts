@@ -2,8 +2,8 @@
 // watching, settings, and problems found while reading files (invalid UTF-8, too large).
 import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { LspSession, tempWorkspace } from './support/session';
+import { describe, it } from 'node:test';
+import { LspSession, serveDuringSuite, tempWorkspace } from './support/session';
 
 /** The range of the first occurrence of `needle` in a one-line-per-line text. */
 function rangeOf(text: string, needle: string, from = 0) {
@@ -19,14 +19,8 @@ const badConfig = '{\n  "envelope": "nope",\n  "bogus": true\n}\n';
 
 describe('language server: start-up and eventline.json', () => {
   const ws = tempWorkspace({ 'eventline.json': badConfig, 'events/broken.events.jsonl': new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d, 0x0a]) });
-  let lsp: LspSession;
-  before(async () => {
-    lsp = await LspSession.start([ws.root]);
-  });
-  after(async () => {
-    await lsp.stop();
-    ws.dispose();
-  });
+  let lsp!: LspSession;
+  serveDuringSuite(ws, {}, (session) => (lsp = session));
 
   it('answers initialize with incremental sync and workspace folder support', () => {
     const caps = lsp.initializeResult?.capabilities as { textDocumentSync: { change: number; openClose: boolean }; workspace: { workspaceFolders: { supported: boolean } } };

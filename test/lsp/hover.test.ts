@@ -1,10 +1,10 @@
 // Hover over LSP in a schema file: the content model at `additionalProperties`, and the version's
 // compatibility status at `x-event.version`, at exact positions.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { LspSession, tempWorkspace } from './support/session';
+import { LspSession, serveDuringSuite, tempWorkspace } from './support/session';
 
 function schema(version: string, properties: Record<string, unknown>, required: string[], extra: Record<string, unknown> = {}): string {
   const value = { title: 'OrderPlaced', description: 'A customer placed an order.', 'x-event': { type: 'OrderPlaced', version, kind: 'domain', source: 'order-service' }, type: 'object', properties, required, ...extra };
@@ -26,14 +26,8 @@ function positionOf(text: string, needle: string, shift = 1) {
 describe('language server: hover in schema files', () => {
   const ws = tempWorkspace({ 'eventline.json': '{ "compatibility": "BACKWARD" }\n', 'schemas/OrderPlaced/1.0.schema.json': v10, 'schemas/OrderPlaced/1.1.schema.json': v11 });
   const file11 = ws.path('schemas/OrderPlaced/1.1.schema.json');
-  let lsp: LspSession;
-  before(async () => {
-    lsp = await LspSession.start([ws.root], { settings: { debounceMs: 20 } });
-  });
-  after(async () => {
-    await lsp.stop();
-    ws.dispose();
-  });
+  let lsp!: LspSession;
+  serveDuringSuite(ws, { settings: { debounceMs: 20 } }, (session) => (lsp = session));
 
   const hover = async (position: { line: number; character: number }) => {
     const result = await lsp.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: pathToFileURL(file11).href }, position });

@@ -2,8 +2,8 @@
 // the server still answers requests and validates new documents afterwards.
 import assert from 'node:assert/strict';
 import { openSync, writeSync, closeSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { LspSession, tempWorkspace } from './support/session';
+import { before, describe, it } from 'node:test';
+import { LspSession, serveDuringSuite, tempWorkspace } from './support/session';
 
 const okSchema = (type: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({
@@ -34,14 +34,8 @@ describe('language server: malformed input', () => {
     for (let i = 0; i < 50; i++) writeSync(fd, chunk);
     closeSync(fd);
   });
-  let lsp: LspSession;
-  before(async () => {
-    lsp = await LspSession.start([ws.root], { settings: { debounceMs: 10 } });
-  });
-  after(async () => {
-    await lsp.stop();
-    ws.dispose();
-  });
+  let lsp!: LspSession;
+  serveDuringSuite(ws, { settings: { debounceMs: 10 } }, (session) => (lsp = session));
 
   const expectations: [string, string][] = [
     ['events/broken.event.json', 'json/syntax-error'],

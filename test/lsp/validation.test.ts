@@ -3,8 +3,8 @@
 // revalidating the event files that use the schema.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { LspSession, tempWorkspace } from './support/session';
+import { describe, it } from 'node:test';
+import { LspSession, serveDuringSuite, tempWorkspace } from './support/session';
 
 const schema = (required: string[]) =>
   JSON.stringify(
@@ -40,14 +40,8 @@ describe('language server: envelopes and schemas', () => {
   const ws = tempWorkspace({ 'schemas/OrderPlaced/1.0.schema.json': schema(['orderId']), 'events/orders.events.jsonl': streamText });
   const orders = ws.path('events/orders.events.jsonl');
   const schemaFile = ws.path('schemas/OrderPlaced/1.0.schema.json');
-  let lsp: LspSession;
-  before(async () => {
-    lsp = await LspSession.start([ws.root], { settings: { debounceMs: 20 } });
-  });
-  after(async () => {
-    await lsp.stop();
-    ws.dispose();
-  });
+  let lsp!: LspSession;
+  serveDuringSuite(ws, { settings: { debounceMs: 20 } }, (session) => (lsp = session));
 
   it('validates closed event files at start-up: data against the schema of its type and version', async () => {
     const { diagnostics } = await lsp.waitFor(orders, (p) => p.diagnostics.length > 0);

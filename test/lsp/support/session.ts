@@ -14,6 +14,7 @@ import {
   type ProtocolConnection,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { after, before } from 'node:test';
 import { ensureServerBuilt } from './build';
 
 export interface Published {
@@ -172,4 +173,20 @@ export function tempWorkspace(files: Record<string, string | Uint8Array>): { roo
   };
   for (const [rel, content] of Object.entries(files)) write(rel, content);
   return { root, path, write, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * Runs a server on `ws` for the enclosing suite: started before its first test (handed to
+ * `started`), stopped after its last one, and the workspace folder removed.
+ */
+export function serveDuringSuite(ws: { root: string; dispose: () => void }, options: SessionOptions, started: (session: LspSession) => void): void {
+  let session: LspSession | undefined;
+  before(async () => {
+    session = await LspSession.start([ws.root], options);
+    started(session);
+  });
+  after(async () => {
+    await session?.stop();
+    ws.dispose();
+  });
 }
